@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One-way dependencies, readers → model → document contexts → rendering → build → CLI:
+//
+//   GongwenModel        values, formatting and validation; no I/O, no dependencies
+//   GongwenReaders      campaign.yaml and CSV tables → model values + diagnostics
+//   GongwenDocuments    model → what one document shows (its context)
+//   GongwenRendering    context + template → bytes (HTML, CSV); XML well-formedness
+//   GongwenBuild        the named steps, atomic output, manifest
+//   GongwenCLI          the commands (a library, so tests can call them)
+//   gongwen             the one-line executable
+let package = Package(
+    name: "gongwen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gongwen", targets: ["gongwen"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "GongwenModel"),
+        .target(
+            name: "GongwenReaders",
+            dependencies: ["GongwenModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "GongwenDocuments", dependencies: ["GongwenModel"]),
+        .target(
+            name: "GongwenRendering",
+            dependencies: [
+                "GongwenModel", "GongwenDocuments", "CLibXML2",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "GongwenBuild",
+            dependencies: [
+                "GongwenModel", "GongwenReaders", "GongwenDocuments", "GongwenRendering",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "GongwenCLI",
+            dependencies: ["GongwenBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "gongwen", dependencies: ["GongwenCLI"]),
+        .target(name: "GongwenTestSupport", dependencies: ["GongwenModel"]),
+        .testTarget(name: "GongwenModelTests", dependencies: ["GongwenModel", "GongwenTestSupport"]),
+        .testTarget(name: "GongwenReadersTests", dependencies: ["GongwenReaders", "GongwenTestSupport"]),
+        .testTarget(
+            name: "GongwenRenderingTests",
+            dependencies: ["GongwenRendering", "GongwenReaders", "GongwenTestSupport"]
+        ),
+        .testTarget(
+            name: "GongwenBuildTests",
+            dependencies: ["GongwenBuild", "GongwenCLI", "GongwenTestSupport"],
+            resources: [.copy("Goldens")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,78 @@
+/// A 联系方式 as the user wrote it, with the normalised form used for checking.
+///
+/// The rules follow standards.md §3: split off an extension (转 / 分机 / ext), fold full-width digits and
+/// strip spaces, hyphens and parentheses, drop +86/0086, then accept a mobile number (1[3-9] + 9 digits), a
+/// landline with area code (0 + 9–11 digits), a bare local number (7–8 digits, Binhai offices write
+/// them so) or a 400/800 service number. The original text is kept for display: normalising only checks.
+public struct PhoneNumber: Hashable, Sendable {
+    public enum Kind: String, Sendable {
+        case mobile, landline, localNumber, serviceNumber
+    }
+
+    /// Exactly what the user wrote.
+    public let original: String
+    /// Digits only, without extension or country code.
+    public let digits: String
+    public let `extension`: String?
+    public let kind: Kind
+
+    /// Parses `text`; nil when it is not a phone number by the rules above.
+    public init?(_ text: String) {
+        var rest = Substring(TextNormalization.halfWidth(text))
+        var ext: String?
+        for marker in ["分机号", "分机", "转", "ext.", "ext", "EXT", "Ext", "x", "X"] {
+            if let range = rest.ranges(of: marker).last {
+                let tail = rest[range.upperBound...].filter { $0 != " " }
+                if !tail.isEmpty, tail.count <= 6, tail.allSatisfy(\.isASCIIDigit) {
+                    ext = String(tail)
+                    rest = rest[..<range.lowerBound]
+                    break
+                }
+            }
+        }
+        var digits = String(rest.filter { !" -()\u{00A0}\t".contains($0) })
+        if digits.hasPrefix("+86") {
+            digits.removeFirst(3)
+        } else if digits.hasPrefix("0086") {
+            digits.removeFirst(4)
+        }
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+        let first = digits.first, second = digits.dropFirst().first
+        let kind: Kind
+        switch digits.count {
+        case 11 where first == "1" && ("3"..."9").contains(second ?? "0"):
+            kind = .mobile
+        case 10...12 where first == "0":
+            kind = .landline
+        case 10 where digits.hasPrefix("400") || digits.hasPrefix("800"):
+            kind = .serviceNumber
+        case 7...8 where first != "0" && first != "1":
+            kind = .localNumber
+        default:
+            return nil
+        }
+        self.original = text
+        self.digits = digits
+        self.extension = ext
+        self.kind = kind
+    }
+}
+
+/// The e-mail check: pragmatic, not RFC 5322. One `@`, a local part without spaces, a domain of at least two
+/// dot-separated labels of letters, digits and hyphens. A full-width `＠` or `。` is reported, not guessed.
+public enum EmailAddress {
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
+        guard !local.isEmpty, local.count <= 64, local.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+            return false
+        }
+        guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// Checks a campaign's data and returns every finding with its place; it never stops at the first one and
+/// never drops a row. Run it before any document is built: a build with errors writes nothing.
+public struct CampaignValidator: Sendable {
+    /// How strict to be where real data is known to deviate.
+    public struct Policy: Sendable, Equatable {
+        /// GB 32100 check-character mismatch. An error by default; a few registered codes fail it (standards.md
+        /// §2 caveat), so the office can lower it to a warning.
+        public var checksumMismatch: Diagnostic.Severity
+        /// A declaration received (or a table dated) after the deadline. The plan says 4月22日前, so an error.
+        public var lateDeclaration: Diagnostic.Severity
+
+        public init(checksumMismatch: Diagnostic.Severity = .error, lateDeclaration: Diagnostic.Severity = .error) {
+            self.checksumMismatch = checksumMismatch
+            self.lateDeclaration = lateDeclaration
+        }
+    }
+
+    public var policy: Policy
+    /// The file name diagnostics about campaign settings point to.
+    public var campaignFile: String
+
+    public init(policy: Policy = Policy(), campaignFile: String = "campaign.yaml") {
+        self.policy = policy
+        self.campaignFile = campaignFile
+    }
+
+    public func validate(_ data: CampaignData) -> [Diagnostic] {
+        var diagnostics = checkCampaign(data.campaign)
+        diagnostics += checkDeclarations(data.declarations, in: data.campaign)
+        diagnostics += checkPlan(data.plan, declarations: data.declarations)
+        diagnostics += checkAwards(data.awards, data: data)
+        return diagnostics
+    }
+}
+
+extension CampaignValidator {
+    func checkCampaign(_ campaign: Campaign) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func at(_ field: String) -> SourceLocation { SourceLocation(file: campaignFile, field: field) }
+
+        // 文号 are never reused within a campaign (GB/T 9704 §7.2.5: one number identifies one document).
+        var documentBySerial: [Int: String] = [:]
+        for (key, serial) in campaign.documentSerials.sorted(by: { $0.key < $1.key }) {
+            if serial < 1 {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "document-number.invalid", at: at("document_numbers.\(key)"),
+                        chinese: "发文字号序号必须是正整数，现为 \(serial)",
+                        english: "a document serial number must be a positive integer, found \(serial)"))
+            }
+            if let other = documentBySerial[serial] {
+                let number = DocumentNumber(prefix: campaign.documentNumberPrefix, year: campaign.year, serial: serial)
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "document-number.reused", at: at("document_numbers.\(key)"),
+                        chinese: "发文字号 \(number) 已用于 \(other)，同一活动中不得重复使用",
+                        english: "document number \(number) is already used by \(other); numbers are never reused"))
+            } else {
+                documentBySerial[serial] = key
+            }
+        }
+
+        var seenIDs: Set<String> = []
+        var seenNames: Set<String> = []
+        for (index, recommender) in campaign.recommenders.enumerated() {
+            let place = at("recommenders[\(index + 1)]")
+            if !seenIDs.insert(recommender.id).inserted {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "recommender.duplicate-id", at: place,
+                        chinese: "推荐单位编号 \(recommender.id) 重复", english: "recommender id \(recommender.id) repeats"))
+            }
+            if !seenNames.insert(recommender.name).inserted {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "recommender.duplicate-name", at: place,
+                        chinese: "推荐单位 \(recommender.name) 重复", english: "recommender \(recommender.name) repeats"))
+            }
+            if !recommender.phone.isEmpty, PhoneNumber(recommender.phone) == nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "phone.invalid", at: at("recommenders[\(index + 1)].phone"),
+                        chinese: "联系人电话“\(recommender.phone)”不是有效的电话号码",
+                        english: "contact phone \"\(recommender.phone)\" is not a valid phone number"))
+            }
+            if let date = recommender.date, date > campaign.declarationDeadline {
+                diagnostics.append(
+                    Diagnostic(
+                        policy.lateDeclaration, "declaration.late", at: at("recommenders[\(index + 1)].date"),
+                        chinese: "\(recommender.name) 的申报表日期 \(date.chinese) 晚于截止日期 \(campaign.declarationDeadline.chinese)",
+                        english: "the table of \(recommender.name) is dated \(date.iso), after the deadline \(campaign.declarationDeadline.iso)"
+                    ))
+            }
+        }
+        if !EmailAddress.isValid(campaign.contact.email) {
+            diagnostics.append(
+                Diagnostic(
+                    .error, "email.invalid", at: at("contact.email"),
+                    chinese: "联系邮箱“\(campaign.contact.email)”格式不正确",
+                    english: "contact e-mail \"\(campaign.contact.email)\" is not a valid address"))
+        }
+        if campaign.awardLevels.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    .error, "award-level.none", at: at("award_levels"), chinese: "未设置奖项等级",
+                    english: "no award levels are set"))
+        }
+        return diagnostics
+    }
+}
