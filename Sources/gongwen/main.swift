@@ -1,1 +1,3 @@
 import GongwenCLI
+
+Gongwen.main()

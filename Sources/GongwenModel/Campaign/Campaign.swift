@@ -5,6 +5,8 @@ public struct Campaign: Sendable, Equatable {
     /// `2019年滨海新区质量攻关活动`.
     public var title: String
     public var year: Int
+    /// The area the campaign covers, as titles name it: 滨海新区.
+    public var area: String
     /// 组织单位, e.g. 滨海新区质量工作领导小组办公室 (区质量工作领导小组办公室, 设在区市场监管局).
     public var organizer: Organization
     /// 协办单位, e.g. 天津市滨海新区质量协会.
@@ -29,13 +31,14 @@ public struct Campaign: Sendable, Equatable {
     public var recommenders: [Recommender]
 
     public init(
-        title: String, year: Int, organizer: Organization, coOrganizer: String, documentNumberPrefix: String,
+        title: String, year: Int, area: String, organizer: Organization, coOrganizer: String, documentNumberPrefix: String,
         contact: Contact, declarationDeadline: CalendarDate, issueDates: [String: CalendarDate] = [:],
         documentSerials: [String: Int] = [:], signatory: String, industries: [String] = [],
         districts: [String] = [], awardLevels: [String] = Campaign.defaultAwardLevels, recommenders: [Recommender]
     ) {
         self.title = title
         self.year = year
+        self.area = area
         self.organizer = organizer
         self.coOrganizer = coOrganizer
         self.documentNumberPrefix = documentNumberPrefix

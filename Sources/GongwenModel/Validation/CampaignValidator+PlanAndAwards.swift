@@ -49,7 +49,9 @@ extension CampaignValidator {
                         .error, code, at: award.origin.location(of: field, titled: title), chinese: chinese,
                         english: english))
             }
-            if !data.campaign.awardLevels.contains(award.level) {
+            // 优秀推荐单位 is a title in itself; it may carry a level or none.
+            let levelOptional = award.category == .recommender && award.level.isEmpty
+            if !levelOptional, !data.campaign.awardLevels.contains(award.level) {
                 report(
                     "award.unknown-level", "level", "等级",
                     "奖项等级“\(award.level)”不在活动的等级中（\(data.campaign.awardLevels.joined(separator: "、"))）",

@@ -1,0 +1,38 @@
+import Foundation
+import GongwenModel
+import GongwenReaders
+import GongwenRendering
+
+/// What a build knows as it goes: its inputs, the campaign once read, the findings, and the files rendered.
+public struct BuildContext: Sendable {
+    public var campaignFolder: URL
+    public var templatesFolder: URL
+    public var outputFolder: URL
+    public var policy: CampaignValidator.Policy
+
+    /// Set by the read step.
+    public var data: CampaignData?
+    public var inputFiles: [String] = []
+    /// Every diagnostic so far; warnings stay here after a successful build, for the CLI to print once.
+    public var diagnostics: [Diagnostic] = []
+    /// Set by the render steps, in the order the manifest lists them.
+    public var files: [RenderedFile] = []
+    /// Called between writing files, so a test can interrupt a build mid-write. Nil in real builds.
+    public var writeInterruption: (@Sendable (Int) throws -> Void)?
+
+    public init(
+        campaignFolder: URL, templatesFolder: URL, outputFolder: URL,
+        policy: CampaignValidator.Policy = CampaignValidator.Policy()
+    ) {
+        self.campaignFolder = campaignFolder
+        self.templatesFolder = templatesFolder
+        self.outputFolder = outputFolder
+        self.policy = policy
+    }
+
+    /// The campaign data; a step that needs it before the read step ran is a programming error.
+    func requireData() throws(GongwenError) -> CampaignData {
+        guard let data else { throw GongwenError(.invalidData, message: "没有活动数据 / no campaign data was read") }
+        return data
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GongwenModel
+import GongwenReaders
+import GongwenRendering
+
+extension BuildStep {
+    /// Reads campaign.yaml and the tables it names.
+    public static let read = BuildStep("读取 read") { context in
+        let result = CampaignReader().read(folder: context.campaignFolder)
+        context.diagnostics += result.diagnostics
+        context.inputFiles = result.inputFiles
+        context.data = result.data
+        if result.data == nil || result.diagnostics.hasErrors {
+            throw GongwenError(
+                .invalidData, message: "活动数据无法读取 / the campaign data cannot be read",
+                diagnostics: context.diagnostics)
+        }
+    }
+
+    /// Runs every check; any error stops the build before a file is written.
+    public static let validate = BuildStep("校验 validate") { context in
+        let data = try context.requireData()
+        context.diagnostics += CampaignValidator(policy: context.policy).validate(data)
+        let errors = context.diagnostics.errors
+        if !errors.isEmpty {
+            throw GongwenError(
+                .invalidData, message: "活动数据有 \(errors.count) 处错误 / the campaign data has \(errors.count) errors",
+                diagnostics: context.diagnostics)
+        }
+    }
+
+    /// Builds each document's context and renders it through its templates.
+    public static let render = BuildStep("生成 render") { context in
+        let data = try context.requireData()
+        let templates = TemplateFolder(root: context.templatesFolder)
+        do {
+            context.files += try DeclarationTableRenderer(templates: templates).render(data)
+        } catch let error as TemplateError {
+            throw GongwenError(.template, path: error.file, message: error.description)
+        }
+    }
+
+    /// Adds manifest.json, which lists every other file with its size and SHA-256.
+    public static let manifest = BuildStep("清单 manifest") { context in
+        let data = try context.requireData()
+        let manifest = Manifest(campaign: data.campaign, inputs: context.inputFiles, files: context.files)
+        context.files.append(
+            RenderedFile(path: Manifest.fileName, data: try manifest.encoded(), kind: .manifest, title: "文件清单"))
+    }
+
+    /// Writes every file into a fresh folder and swaps it in for the previous output in one step.
+    public static let write = BuildStep("写入 write") { context in
+        try OutputFolder(url: context.outputFolder).replace(with: context.files, interruption: context.writeInterruption)
+    }
+
+    /// The whole build, in order.
+    public static let all: [BuildStep] = [.read, .validate, .render, .manifest, .write]
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import GongwenBuild
+import GongwenModel
+
+extension Gongwen {
+    /// `gongwen build`: every document the campaign needs, into the output folder, or nothing at all.
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "生成全部文件 / Build every document into the output folder.")
+
+        @OptionGroup var options: CampaignOptions
+
+        @Option(name: .shortAndLong, help: "输出文件夹 / the output folder")
+        var output = "output"
+
+        @Option(help: "模板文件夹 / the templates folder (default: the built-in Templates/)")
+        var templates: String?
+
+        func run() throws {
+            let console = Console()
+            var context = BuildContext(
+                campaignFolder: options.campaignURL,
+                templatesFolder: templates.map { URL(fileURLWithPath: $0) } ?? BundledResources.templates,
+                outputFolder: URL(fileURLWithPath: output), policy: options.policy)
+            do {
+                try BuildPipeline(steps: BuildStep.all).run(&context) { index, count, name in
+                    console.progress("[\(index)/\(count)] \(name)")
+                }
+            } catch {
+                console.print(diagnostics: context.diagnostics)
+                throw console.fail(error)
+            }
+            console.print(diagnostics: context.diagnostics)
+            console.line("已生成 \(context.files.count) 个文件 → \(output)/ / wrote \(context.files.count) files to \(output)/")
+        }
+    }
+}

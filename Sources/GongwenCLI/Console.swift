@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import GongwenBuild
+import GongwenModel
+
+public typealias CampaignValidatorPolicy = CampaignValidator.Policy
+
+/// Everything the commands print: diagnostics to standard error, sorted by place, and a summary; progress
+/// lines only when standard error is a terminal, so logs and pipes stay clean.
+struct Console {
+    func line(_ text: String) {
+        Swift.print(text)
+    }
+
+    func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    func progress(_ text: String) {
+        if isatty(STDERR_FILENO) != 0 { error(text) }
+    }
+
+    func print(diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let sorted = diagnostics.enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element.location, rhs.element.location)
+            return (a.file, a.row ?? 0, a.column ?? 0, lhs.offset) < (b.file, b.row ?? 0, b.column ?? 0, rhs.offset)
+        }.map(\.element)
+        for diagnostic in sorted { error(diagnostic.description) }
+        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+        error("共 \(errors) 个错误，\(warnings) 个警告 / \(errors) errors, \(warnings) warnings")
+    }
+
+    /// Prints the error and turns it into the exit code of its family.
+    func fail(_ failure: Error) -> ExitCode {
+        if let failure = failure as? GongwenError {
+            error("gongwen: \(failure)")
+            return ExitCode(failure.family.exitCode)
+        }
+        error("gongwen: \(failure)")
+        return ExitCode(GongwenError.Family.io.exitCode)
+    }
+}

@@ -1,0 +1,106 @@
+import GongwenModel
+
+/// What one 附件2 declaration table shows: the annex's form filled with one recommender's rows, or all rows in
+/// the consolidated table. Every value the templates print is here, already formatted; templates only place it.
+public struct DeclarationTableContext: Sendable, Equatable {
+    public struct Column: Sendable, Equatable {
+        public var title: String
+        /// Share of the table's width in percent; the nine shares add up to 100.
+        public var width: Int
+    }
+
+    public struct Cell: Sendable, Equatable {
+        public var text: String
+        /// Short fixed-width values (序号, codes, districts) are centred; names and projects are not.
+        public var centered: Bool
+    }
+
+    public struct Row: Sendable, Equatable {
+        /// 序号: numbered from 1 within the table, whatever the data's own serials were.
+        public var number: Int
+        /// The nine cells of the form, in column order.
+        public var cells: [Cell]
+        /// 推荐单位 (shown in the consolidated table).
+        public var recommender: String
+    }
+
+    /// One recommender's block of rows (the consolidated table has one per recommender).
+    public struct Group: Sendable, Equatable {
+        public var recommender: String
+        public var count: Int
+        public var rows: [Row]
+    }
+
+    /// `附件 2`, the label at the top left of the annex.
+    public var annexLabel: String
+    /// `2019年滨海新区质量攻关重点项目申报表`.
+    public var title: String
+    public var isConsolidated: Bool
+    /// 推荐单位(公章): the recommender's name, empty on the consolidated table.
+    public var recommender: String
+    public var columns: [Column]
+    public var groups: [Group]
+    public var rowCount: Int
+    /// 推荐部门负责人 / 填报人 / 联系人电话 / 日期, as the footer lines print them.
+    public var head: String
+    public var preparer: String
+    public var contactPhone: String
+    public var date: String
+    /// The values the notes quote: the deadline as `4月22日`, the office's e-mail and phone.
+    public var deadline: String
+    public var officeEmail: String
+    public var officePhone: String
+    public var campaignTitle: String
+    public var year: Int
+}
+
+extension DeclarationTableContext {
+    /// The annex's columns, with shares of the width that fit their usual content on A4 landscape: an
+    /// 18-character credit code, a company name of 12–20 characters, an e-mail address.
+    public static let formColumns: [Column] = zip(
+        DeclarationField.formColumns, [4, 17, 13, 9, 8, 19, 7, 10, 13]
+    ).map { field, width in
+        Column(title: field == .applicant ? "申报单位名称（与公章一致）" : field.title, width: width)
+    }
+
+    /// The table of one recommender.
+    public static func make(for recommender: Recommender, in data: CampaignData) -> DeclarationTableContext {
+        let rows = data.declarations(of: recommender)
+        return make(data: data, groups: [(recommender.name, rows)], recommender: recommender)
+    }
+
+    /// The consolidated table: every declaration, grouped by recommender in the campaign's order.
+    public static func consolidated(_ data: CampaignData) -> DeclarationTableContext {
+        let groups = data.campaign.recommenders.map { ($0.name, data.declarations(of: $0)) }.filter { !$0.1.isEmpty }
+        return make(data: data, groups: groups, recommender: nil)
+    }
+
+    static func make(
+        data: CampaignData, groups: [(String, [Declaration])], recommender: Recommender?
+    ) -> DeclarationTableContext {
+        let campaign = data.campaign
+        var number = 0
+        let contextGroups = groups.map { name, declarations in
+            Group(
+                recommender: name, count: declarations.count,
+                rows: declarations.map { declaration in
+                    number += 1
+                    let cells = DeclarationField.formColumns.map { field in
+                        Cell(
+                            text: field == .serial ? String(number) : declaration[field],
+                            centered: [.serial, .creditCode, .industry, .district, .projectLead].contains(field))
+                    }
+                    return Row(number: number, cells: cells, recommender: name)
+                })
+        }
+        let deadline = campaign.declarationDeadline
+        return DeclarationTableContext(
+            annexLabel: "附件 2", title: "\(campaign.year)年\(campaign.area)质量攻关重点项目申报表",
+            isConsolidated: recommender == nil, recommender: recommender?.name ?? "", columns: formColumns,
+            groups: contextGroups, rowCount: number, head: recommender?.head ?? "",
+            preparer: recommender?.preparer ?? "", contactPhone: recommender?.phone ?? "",
+            date: recommender?.date?.chinese ?? "", deadline: "\(deadline.month)月\(deadline.day)日",
+            officeEmail: campaign.contact.email, officePhone: campaign.contact.phone, campaignTitle: campaign.title,
+            year: campaign.year)
+    }
+}

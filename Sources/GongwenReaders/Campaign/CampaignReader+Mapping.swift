@@ -1,0 +1,81 @@
+import Foundation
+import GongwenModel
+import Yams
+
+extension CampaignReader {
+    /// Mapping stage: the decoded file → the model's Campaign, with a diagnostic for every date that is not one.
+    func makeCampaign(_ file: CampaignFile, name: String, diagnostics: inout [Diagnostic]) -> Campaign? {
+        func date(_ text: String?, field: String) -> CalendarDate? {
+            guard let text, !text.isEmpty else { return nil }
+            guard let date = CalendarDate(parsing: text) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "date.invalid", at: SourceLocation(file: name, field: field),
+                        chinese: "“\(text)”不是有效日期（如 2019-04-22）", english: "\"\(text)\" is not a date (e.g. 2019-04-22)"
+                    ))
+                return nil
+            }
+            return date
+        }
+        var issueDates: [String: CalendarDate] = [:]
+        for (key, text) in (file.issueDates ?? [:]).sorted(by: { $0.key < $1.key }) {
+            issueDates[key] = date(text, field: "issue_dates.\(key)")
+        }
+        let recommenders = file.recommenders.enumerated().map { index, item in
+            Recommender(
+                id: item.id, name: item.name, shortName: item.shortName, kind: item.kind, head: item.head ?? "",
+                preparer: item.preparer ?? "", phone: item.phone ?? "",
+                date: date(item.date, field: "recommenders[\(index + 1)].date"))
+        }
+        guard let deadline = date(file.declarationDeadline, field: "declaration_deadline") else { return nil }
+        return Campaign(
+            title: file.title, year: file.year, area: file.area,
+            organizer: Organization(
+                name: file.organizer.name, shortName: file.organizer.shortName ?? file.organizer.name,
+                host: file.organizer.host ?? ""),
+            coOrganizer: file.coOrganizer ?? "", documentNumberPrefix: file.documentNumberPrefix,
+            contact: Contact(email: file.contact.email, phone: file.contact.phone), declarationDeadline: deadline,
+            issueDates: issueDates, documentSerials: file.documentNumbers ?? [:],
+            signatory: file.signatory ?? file.organizer.name, industries: file.industries ?? [],
+            districts: file.districts ?? [], awardLevels: file.awardLevels ?? Campaign.defaultAwardLevels,
+            recommenders: recommenders)
+    }
+
+    func yamlDiagnostic(_ error: YamlError, name: String) -> Diagnostic {
+        var location = SourceLocation(file: name)
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            location.row = mark.line
+            location.column = mark.column
+        default:
+            break
+        }
+        return Diagnostic(
+            .error, "yaml.syntax", at: location, chinese: "YAML 语法错误：\(error)", english: "YAML syntax error: \(error)")
+    }
+
+    /// A decoding error names the key path (recommenders[3].name); the office edits by key, so that is the field.
+    func decodingDiagnostic(_ error: DecodingError, name: String) -> Diagnostic {
+        func path(_ keys: [CodingKey]) -> String {
+            keys.map { key in key.intValue.map { "[\($0 + 1)]" } ?? ".\(key.stringValue)" }
+                .joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = path(context.codingPath + [key])
+            return Diagnostic(
+                .error, "yaml.missing-key", at: SourceLocation(file: name, field: field),
+                chinese: "缺少必填项 \(field)", english: "required key \(field) is missing")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            let field = path(context.codingPath)
+            return Diagnostic(
+                .error, "yaml.type", at: SourceLocation(file: name, field: field),
+                chinese: "\(field) 的值类型不正确：\(context.debugDescription)",
+                english: "\(field) has the wrong type: \(context.debugDescription)")
+        @unknown default:
+            return Diagnostic(
+                .error, "yaml.invalid", at: SourceLocation(file: name), chinese: "无法读取：\(error)",
+                english: "cannot read: \(error)")
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GongwenModel
+import Yams
+
+/// Reads a campaign folder: `campaign.yaml` and the tables it names (declarations, plan, awards).
+///
+/// Returns the data plus every diagnostic met while reading; prints nothing. When `campaign.yaml` cannot be
+/// read there is no campaign, and the result's data is nil.
+public struct CampaignReader: Sendable {
+    public struct Result: Sendable {
+        public var data: CampaignData?
+        public var diagnostics: [Diagnostic]
+        /// Every input file read, relative to the folder, for the manifest and for messages.
+        public var inputFiles: [String]
+    }
+
+    /// The folder's file names when campaign.yaml does not name them.
+    public static let defaultFiles = (
+        campaign: "campaign.yaml", declarations: "declarations.csv", plan: "plan.csv", awards: "awards.csv"
+    )
+
+    public init() {}
+
+    public func read(folder: URL) -> Result {
+        let campaignURL = folder.appendingPathComponent(Self.defaultFiles.campaign)
+        let campaignName = display(folder, Self.defaultFiles.campaign)
+        guard let yamlData = try? Data(contentsOf: campaignURL) else {
+            return Result(
+                data: nil,
+                diagnostics: [
+                    Diagnostic(
+                        .error, "file.missing", at: SourceLocation(file: campaignName),
+                        chinese: "找不到活动配置文件 campaign.yaml", english: "campaign.yaml not found or unreadable")
+                ], inputFiles: [])
+        }
+        let (file, yamlDiagnostics) = decode(yamlData, name: campaignName)
+        guard let file else { return Result(data: nil, diagnostics: yamlDiagnostics, inputFiles: [campaignName]) }
+        var diagnostics = yamlDiagnostics
+        let campaign = makeCampaign(file, name: campaignName, diagnostics: &diagnostics)
+        var inputs = [campaignName]
+
+        func table<T>(
+            _ configured: String?, _ fallback: String, required: Bool,
+            _ read: (Data, String) -> ([T], [Diagnostic])
+        ) -> [T] {
+            let relative = configured ?? fallback
+            let name = display(folder, relative)
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(relative)) else {
+                if required || configured != nil {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "file.missing", at: SourceLocation(file: name),
+                            chinese: "找不到文件 \(relative)", english: "\(relative) not found or unreadable"))
+                }
+                return []
+            }
+            inputs.append(name)
+            let (values, found) = read(data, name)
+            diagnostics += found
+            return values
+        }
+        let declarations = table(
+            file.files?.declarations, Self.defaultFiles.declarations, required: true, CampaignTables.declarations)
+        let plan = table(file.files?.plan, Self.defaultFiles.plan, required: false, CampaignTables.plan)
+        let awards = table(file.files?.awards, Self.defaultFiles.awards, required: false, CampaignTables.awards)
+        guard let campaign else { return Result(data: nil, diagnostics: diagnostics, inputFiles: inputs) }
+        let data = CampaignData(campaign: campaign, declarations: declarations, plan: plan, awards: awards)
+        return Result(data: data, diagnostics: diagnostics, inputFiles: inputs)
+    }
+
+    /// The name diagnostics use for a file: the folder as the user gave it, then the file.
+    func display(_ folder: URL, _ file: String) -> String {
+        folder.relativePath == "." ? file : folder.relativePath + "/" + file
+    }
+
+    func decode(_ data: Data, name: String) -> (CampaignFile?, [Diagnostic]) {
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, "file.encoding", at: SourceLocation(file: name), chinese: "campaign.yaml 必须是 UTF-8 编码",
+                        english: "campaign.yaml must be UTF-8")
+                ]
+            )
+        }
+        do {
+            let decoder = YAMLDecoder()
+            return (try decoder.decode(CampaignFile.self, from: text, userInfo: [:]), [])
+        } catch let error as YamlError {
+            return (nil, [yamlDiagnostic(error, name: name)])
+        } catch let error as DecodingError {
+            return (nil, [decodingDiagnostic(error, name: name)])
+        } catch {
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, "yaml.invalid", at: SourceLocation(file: name), chinese: "无法读取：\(error)",
+                        english: "cannot read: \(error)")
+                ]
+            )
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+
+/// One rendered file: its path under the output folder, its bytes, and what the manifest says of it.
+public struct RenderedFile: Sendable, Equatable {
+    public var path: String
+    public var data: Data
+    public var kind: DocumentKind
+    /// The 发文字号 the document carries, if any.
+    public var documentNumber: String?
+    public var title: String
+
+    public init(path: String, data: Data, kind: DocumentKind, documentNumber: String? = nil, title: String) {
+        self.path = path
+        self.data = data
+        self.kind = kind
+        self.documentNumber = documentNumber
+        self.title = title
+    }
+}
+
+/// The 附件2 declaration tables as HTML (from the template) and CSV (written by code).
+public struct DeclarationTableRenderer: Sendable {
+    let html: LoadedTemplate
+
+    /// The folder every declaration table goes to, under the output folder.
+    public static let folder = "申报表"
+
+    public init(templates: TemplateFolder) throws(TemplateError) {
+        html = try templates.load(document: .declarationTable, format: "html", name: "table.html")
+    }
+
+    /// The consolidated table and one table per recommender that has declarations.
+    public func render(_ data: CampaignData) -> [RenderedFile] {
+        var files = render(DeclarationTableContext.consolidated(data), baseName: "汇总", data: data)
+        for (index, recommender) in data.campaign.recommenders.enumerated() {
+            let context = DeclarationTableContext.make(for: recommender, in: data)
+            guard context.rowCount > 0 else { continue }
+            let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
+            files += render(context, baseName: "\(number)-" + FileNaming.safe(recommender.name), data: data)
+        }
+        return files
+    }
+
+    func render(_ context: DeclarationTableContext, baseName: String, data: CampaignData) -> [RenderedFile] {
+        let title = context.isConsolidated ? "\(context.title)（汇总）" : "\(context.title)（\(context.recommender)）"
+        let path = "\(Self.folder)/\(baseName)"
+        return [
+            RenderedFile(
+                path: path + ".html", data: Data(html.render(context).utf8), kind: .declarationTable, title: title),
+            RenderedFile(path: path + ".csv", data: Data(csv(context).utf8), kind: .declarationTable, title: title),
+        ]
+    }
+
+    /// The CSV has the form's columns; the consolidated one adds 推荐单位 after 序号, which makes it the same
+    /// table `declarations.csv` is, so it can be read back as campaign data.
+    func csv(_ context: DeclarationTableContext) -> String {
+        var header = context.columns.map(\.title)
+        header[1] = DeclarationField.applicant.title
+        let rows = context.groups.flatMap(\.rows).map { row in
+            var cells = row.cells.map(\.text)
+            if context.isConsolidated { cells.insert(row.recommender, at: 1) }
+            return cells
+        }
+        if context.isConsolidated { header.insert(DeclarationField.recommender.title, at: 1) }
+        return CSVWriter().document(header: header, rows: rows)
+    }
+}

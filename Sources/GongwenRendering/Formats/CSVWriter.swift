@@ -1,0 +1,43 @@
+import Foundation
+
+/// Writes CSV for people who open it in Excel or WPS: the escaping belongs to this writer, never to a template.
+///
+/// - UTF-8 with a byte-order mark: Excel on zh-CN Windows reads a file without it as GBK and shows mojibake.
+/// - RFC 4180: CRLF line ends; a field holding a comma, a quote, CR or LF is quoted, quotes doubled.
+/// - Formula injection (OWASP "CSV Injection"): a field starting with `=`, `+`, `-`, `@`, tab or CR would be run
+///   as a formula by Excel; it gets a leading apostrophe, so it shows as the text it is.
+/// - Long digit strings: Excel turns `111201160000876524` into 1.11201E+17 and `0226670795` into 226670795.
+///   A field of 12 or more digits, or of digits with a leading zero, is written after a tab, which Excel keeps
+///   as text; readers that trim (ours does) get the digits back.
+public struct CSVWriter: Sendable {
+    public static let byteOrderMark = "\u{FEFF}"
+
+    public init() {}
+
+    public func document(header: [String], rows: [[String]]) -> String {
+        var text = Self.byteOrderMark
+        text += line(header)
+        for row in rows { text += line(row) }
+        return text
+    }
+
+    public func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    public func field(_ raw: String) -> String {
+        var value = TemplateValues.clean(raw)
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            value = "'" + value
+        } else if Self.isFragileNumber(value) {
+            value = "\t" + value
+        }
+        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+
+    static func isFragileNumber(_ value: String) -> Bool {
+        guard !value.isEmpty, value.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        return value.utf8.count >= 12 || (value.utf8.count > 1 && value.hasPrefix("0"))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GongwenDocuments
+import Mustache
+
+/// The templates of every document, laid out `Templates/<document>/<format>/<name>.mustache`.
+///
+/// Loading parses each template once; a syntax error becomes a ``TemplateError`` naming the file, line and
+/// column. Templates may only show values, loop and test: a `CONTENT_TYPE` pragma, which would switch off the
+/// output format's escaping, is refused.
+public struct TemplateFolder: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// The file of `name` for `document` in `format`, e.g. declaration-table/html/table.html.mustache.
+    public func url(document: DocumentKind, format: String, name: String) -> URL {
+        root.appendingPathComponent(document.templateFolder).appendingPathComponent(format)
+            .appendingPathComponent(name + ".mustache")
+    }
+
+    /// The path shown in messages, relative to the folder's parent (Templates/declaration-table/html/…).
+    public func displayPath(_ url: URL) -> String {
+        let base = root.deletingLastPathComponent().path
+        return url.path.hasPrefix(base + "/") ? String(url.path.dropFirst(base.count + 1)) : url.path
+    }
+
+    public func load(document: DocumentKind, format: String, name: String) throws(TemplateError) -> LoadedTemplate {
+        let url = url(document: document, format: format, name: name)
+        let path = displayPath(url)
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            throw TemplateError(file: path, line: nil, column: nil, message: "模板文件不存在或不是 UTF-8 文本 / template missing or not UTF-8")
+        }
+        if let range = text.range(of: "{{%") {
+            let (line, column) = Self.position(of: range.lowerBound, in: text)
+            throw TemplateError(
+                file: path, line: line, column: column,
+                message: "模板不得使用 {{% …}} 指令（它会关闭转义）/ pragmas are not allowed: they would switch off escaping")
+        }
+        do {
+            return LoadedTemplate(path: path, template: try MustacheTemplate(string: text))
+        } catch let error as MustacheTemplate.ParserError {
+            throw TemplateError(
+                file: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                message: "模板语法错误 / template syntax error: \(error.error)")
+        } catch {
+            throw TemplateError(file: path, line: nil, column: nil, message: "\(error)")
+        }
+    }
+
+    static func position(of index: String.Index, in text: String) -> (Int, Int) {
+        let before = text[..<index]
+        let line = before.count(where: { $0 == "\n" }) + 1
+        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+        return (line, column)
+    }
+}
+
+/// A parsed template and where it came from.
+public struct LoadedTemplate: Sendable {
+    public let path: String
+    let template: MustacheTemplate
+
+    /// Renders `context` (a document context value). Values are cleaned and HTML-escaped by the format.
+    public func render(_ context: Any) -> String {
+        template.render(TemplateValues.make(context))
+    }
+}
+
+/// A template that cannot be used, with its place.
+public struct TemplateError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        return "\(place): \(message)"
+    }
+}

@@ -1,0 +1,54 @@
+/// Turns a document context (plain Swift values) into the dictionaries and arrays Mustache renders.
+///
+/// Two jobs. Strings are cleaned of characters no output format may carry (C0 controls other than tab, line
+/// feed and carriage return; DEL; unpaired surrogates cannot occur in Swift strings), so a control character in
+/// the data cannot break an HTML page or, later, an XML part. And every key of every nested value is
+/// present, so a name a template uses either exists or is a typo that a check can find: Mustache itself
+/// renders a missing name as "".
+enum TemplateValues {
+    static func make(_ value: Any) -> Any {
+        switch value {
+        case let string as String:
+            return clean(string)
+        case let number as Int:
+            return number
+        case let flag as Bool:
+            return flag
+        default:
+            break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.map { make($0.value) } ?? ""
+        case .collection, .set:
+            return mirror.children.map { make($0.value) }
+        case .struct, .class:
+            var dictionary: [String: Any] = [:]
+            for child in mirror.children {
+                if let label = child.label { dictionary[label] = make(child.value) }
+            }
+            return dictionary
+        case .enum:
+            return String(describing: value)
+        default:
+            return String(describing: value)
+        }
+    }
+
+    /// XML 1.0 §2.2 and the HTML parsing rules forbid these code points in text.
+    static func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
+        return String(scalars)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+}
