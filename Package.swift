@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "GongwenBuildTests",
             dependencies: ["GongwenBuild", "GongwenCLI", "GongwenTestSupport"],
-            resources: [.copy("Goldens")]
+            exclude: ["Goldens"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -4,13 +4,14 @@ import GongwenReaders
 import GongwenRendering
 
 extension BuildStep {
-    /// Reads campaign.yaml and the tables it names.
+    /// Reads campaign.yaml and the tables it names. Problems in a table's rows do not stop here: the validate
+    /// step still runs, so one `check` lists every problem. Only a campaign that cannot be read at all stops.
     public static let read = BuildStep("读取 read") { context in
         let result = CampaignReader().read(folder: context.campaignFolder)
         context.diagnostics += result.diagnostics
         context.inputFiles = result.inputFiles
         context.data = result.data
-        if result.data == nil || result.diagnostics.hasErrors {
+        if result.data == nil {
             throw GongwenError(
                 .invalidData, message: "活动数据无法读取 / the campaign data cannot be read",
                 diagnostics: context.diagnostics)
@@ -20,7 +21,8 @@ extension BuildStep {
     /// Runs every check; any error stops the build before a file is written.
     public static let validate = BuildStep("校验 validate") { context in
         let data = try context.requireData()
-        context.diagnostics += CampaignValidator(policy: context.policy).validate(data)
+        let campaignFile = CampaignReader.displayName(of: CampaignReader.defaultFiles.campaign, in: context.campaignFolder)
+        context.diagnostics += CampaignValidator(policy: context.policy, campaignFile: campaignFile).validate(data)
         let errors = context.diagnostics.errors
         if !errors.isEmpty {
             throw GongwenError(

@@ -7,19 +7,22 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var column: Int?
     /// The field's name as the user knows it: a column title (统一社会信用代码) or a YAML key path.
     public var field: String?
+    /// Tables name columns by letter as Excel does; text files such as YAML by number.
+    public var columnAsLetter: Bool
 
-    public init(file: String, row: Int? = nil, column: Int? = nil, field: String? = nil) {
+    public init(file: String, row: Int? = nil, column: Int? = nil, field: String? = nil, columnAsLetter: Bool = true) {
         self.file = file
         self.row = row
         self.column = column
         self.field = field
+        self.columnAsLetter = columnAsLetter
     }
 
     /// `declarations.csv:12:C (统一社会信用代码)`: file, row, Excel column letter, field.
     public var description: String {
         var text = file
         if let row { text += ":\(row)" }
-        if let column { text += ":\(Self.columnLetters(column))" }
+        if let column { text += ":" + (columnAsLetter ? Self.columnLetters(column) : String(column)) }
         if let field { text += " (\(field))" }
         return text
     }

@@ -22,21 +22,26 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             self.init(year: number / 10000, month: number / 100 % 100, day: number % 100)
             return
         }
-        var fields: [Int] = []
+        var fields: [String] = []
         var current = ""
         for character in text {
             if character.isASCIIDigit {
                 current.append(character)
-            } else if "-/.年月日".contains(character), !current.isEmpty, let value = Int(current) {
-                fields.append(value)
+            } else if "-/.年月日".contains(character), !current.isEmpty {
+                fields.append(current)
                 current = ""
             } else {
                 return nil
             }
         }
-        if !current.isEmpty, let value = Int(current) { fields.append(value) }
-        guard fields.count == 3, text.last.map({ $0.isASCIIDigit || $0 == "日" }) == true else { return nil }
-        self.init(year: fields[0], month: fields[1], day: fields[2])
+        if !current.isEmpty { fields.append(current) }
+        // Years are never abbreviated (GB/T 9704 §7.3.5.4: not “19年”), so a two-digit year is refused.
+        let numbers = fields.compactMap { Int($0) }
+        guard numbers.count == 3, fields[0].count == 4, fields[1].count <= 2, fields[2].count <= 2,
+            text.last.map({ $0.isASCIIDigit || $0 == "日" }) == true
+        else { return nil }
+        let parts = numbers
+        self.init(year: parts[0], month: parts[1], day: parts[2])
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -1,16 +1,17 @@
 /// Chinese numerals and the four levels of 层次序数.
 public enum ChineseNumeral {
-    static let digits: [Character] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+    static let digits: [Character] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
     /// The reading form of a whole number from 0 to 99,999,999: 十, 十一, 二十, 一百零五, 一千零一十.
-    /// Zero is 〇 (U+3007), the character, not ○ or the letter O. A leading 一十 is read 十 (10–19).
+    /// Inside this form a gap is written 零 (一百零一); 〇 (U+3007) belongs to the digit-by-digit form
+    /// (二〇一九年), which 公文 dates no longer use. A leading 一十 is read 十 (10–19).
     public static func text(_ number: Int) -> String {
         precondition((0..<100_000_000).contains(number), "ChineseNumeral covers 0…99,999,999")
-        if number == 0 { return "〇" }
+        if number == 0 { return "零" }
         if number >= 10_000 {
             let high = number / 10_000, low = number % 10_000
             var result = text(high) + "万"
-            if low > 0 { result += (low < 1000 ? "〇" : "") + belowTenThousand(low, leadingTen: false) }
+            if low > 0 { result += (low < 1000 ? "零" : "") + belowTenThousand(low, leadingTen: false) }
             return result
         }
         return belowTenThousand(number, leadingTen: true)
@@ -26,7 +27,7 @@ public enum ChineseNumeral {
                 if !result.isEmpty { pendingZero = true }
                 continue
             }
-            if pendingZero { result += "〇" }
+            if pendingZero { result += "零" }
             pendingZero = false
             if !(leadingTen && result.isEmpty && unit == 10 && digit == 1) {
                 result.append(digits[digit])

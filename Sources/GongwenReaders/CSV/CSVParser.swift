@@ -16,6 +16,10 @@ public struct CSVParser: Sendable {
     public struct Failure: Error, Equatable, Sendable {
         /// The line on which the unterminated quoted field begins.
         public var line: Int
+
+        public init(line: Int) {
+            self.line = line
+        }
     }
 
     public init() {}

@@ -42,16 +42,19 @@ extension CampaignReader {
     }
 
     func yamlDiagnostic(_ error: YamlError, name: String) -> Diagnostic {
-        var location = SourceLocation(file: name)
+        var location = SourceLocation(file: name, columnAsLetter: false)
+        var problem = "\(error)"
         switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+        case .scanner(let context, let text, let mark, _), .parser(let context, let text, let mark, _),
+            .composer(let context, let text, let mark, _):
             location.row = mark.line
             location.column = mark.column
+            problem = [context?.text, text].compactMap { $0 }.joined(separator: ", ")
         default:
             break
         }
         return Diagnostic(
-            .error, "yaml.syntax", at: location, chinese: "YAML 语法错误：\(error)", english: "YAML syntax error: \(error)")
+            .error, "yaml.syntax", at: location, chinese: "YAML 语法错误：\(problem)", english: "YAML syntax error: \(problem)")
     }
 
     /// A decoding error names the key path (recommenders[3].name); the office edits by key, so that is the field.

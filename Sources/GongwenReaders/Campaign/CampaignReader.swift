@@ -10,7 +10,7 @@ public struct CampaignReader: Sendable {
     public struct Result: Sendable {
         public var data: CampaignData?
         public var diagnostics: [Diagnostic]
-        /// Every input file read, relative to the folder, for the manifest and for messages.
+        /// Every input file read, relative to the campaign folder (so a manifest never holds a machine's paths).
         public var inputFiles: [String]
     }
 
@@ -20,6 +20,11 @@ public struct CampaignReader: Sendable {
     )
 
     public init() {}
+
+    /// The name diagnostics give `file` of `folder`: the folder as the user gave it, then the file.
+    public static func displayName(of file: String, in folder: URL) -> String {
+        folder.relativePath == "." ? file : folder.relativePath + "/" + file
+    }
 
     public func read(folder: URL) -> Result {
         let campaignURL = folder.appendingPathComponent(Self.defaultFiles.campaign)
@@ -34,10 +39,10 @@ public struct CampaignReader: Sendable {
                 ], inputFiles: [])
         }
         let (file, yamlDiagnostics) = decode(yamlData, name: campaignName)
-        guard let file else { return Result(data: nil, diagnostics: yamlDiagnostics, inputFiles: [campaignName]) }
+        guard let file else { return Result(data: nil, diagnostics: yamlDiagnostics, inputFiles: [Self.defaultFiles.campaign]) }
         var diagnostics = yamlDiagnostics
         let campaign = makeCampaign(file, name: campaignName, diagnostics: &diagnostics)
-        var inputs = [campaignName]
+        var inputs = [Self.defaultFiles.campaign]
 
         func table<T>(
             _ configured: String?, _ fallback: String, required: Bool,
@@ -54,7 +59,7 @@ public struct CampaignReader: Sendable {
                 }
                 return []
             }
-            inputs.append(name)
+            inputs.append(relative)
             let (values, found) = read(data, name)
             diagnostics += found
             return values
@@ -68,9 +73,8 @@ public struct CampaignReader: Sendable {
         return Result(data: data, diagnostics: diagnostics, inputFiles: inputs)
     }
 
-    /// The name diagnostics use for a file: the folder as the user gave it, then the file.
     func display(_ folder: URL, _ file: String) -> String {
-        folder.relativePath == "." ? file : folder.relativePath + "/" + file
+        Self.displayName(of: file, in: folder)
     }
 
     func decode(_ data: Data, name: String) -> (CampaignFile?, [Diagnostic]) {
@@ -90,6 +94,10 @@ public struct CampaignReader: Sendable {
         } catch let error as YamlError {
             return (nil, [yamlDiagnostic(error, name: name)])
         } catch let error as DecodingError {
+            // Yams reports a syntax error as dataCorrupted with the YamlError (and its line) underneath.
+            if case .dataCorrupted(let context) = error, let underlying = context.underlyingError as? YamlError {
+                return (nil, [yamlDiagnostic(underlying, name: name)])
+            }
             return (nil, [decodingDiagnostic(error, name: name)])
         } catch {
             return (

@@ -1,0 +1,91 @@
+import GongwenModel
+import GongwenTestSupport
+import Testing
+
+struct CampaignValidatorTests {
+    func codes(_ diagnostics: [Diagnostic]) -> [String] { diagnostics.map(\.code) }
+
+    @Test func aCleanDeclarationHasNoFindings() {
+        let data = CampaignData(campaign: TestCampaign.make(), declarations: [TestCampaign.declaration()])
+        #expect(CampaignValidator().validate(data).isEmpty)
+    }
+
+    @Test func everyDiagnosticNamesFileRowColumnAndField() throws {
+        var declaration = TestCampaign.declaration(row: 7)
+        declaration.phone = "12345"
+        let data = CampaignData(campaign: TestCampaign.make(), declarations: [declaration])
+        let finding = try #require(CampaignValidator().validate(data).first)
+        #expect(finding.location == SourceLocation(file: "declarations.csv", row: 7, column: 8, field: "联系方式"))
+        #expect(finding.description.hasPrefix("declarations.csv:7:H (联系方式): 错误 error [phone.invalid]"))
+        #expect(!finding.chinese.isEmpty && !finding.english.isEmpty)
+    }
+
+    @Test func duplicateProjectsAcrossRecommendersAreFoundAfterFolding() {
+        let campaign = TestCampaign.make(recommenders: [
+            TestCampaign.recommender(), TestCampaign.recommender(id: "BSQ", name: "天津港保税区市场监督管理局"),
+        ])
+        let first = TestCampaign.declaration(row: 2)
+        let again = TestCampaign.declaration(row: 9, projectName: " 降低曲轴加工尺寸超差率", recommender: "BSQ")
+        let other = TestCampaign.declaration(row: 10, projectName: "另一个项目", recommender: "BSQ")
+        let found = CampaignValidator().validate(CampaignData(campaign: campaign, declarations: [first, again, other]))
+        #expect(codes(found) == ["declaration.duplicate"])
+        #expect(found.first?.location.row == 9)
+        #expect(found.first?.chinese.contains("第2行") == true)
+    }
+
+    @Test func checksumSeverityFollowsThePolicy() {
+        let data = CampaignData(
+            campaign: TestCampaign.make(), declarations: [TestCampaign.declaration(creditCode: "91120116MA05K3L297")])
+        #expect(CampaignValidator().validate(data).map(\.severity) == [.error])
+        let lenient = CampaignValidator(policy: .init(checksumMismatch: .warning))
+        #expect(lenient.validate(data).map(\.severity) == [.warning])
+    }
+
+    @Test func unknownRecommenderAndMissingFields() {
+        var declaration = TestCampaign.declaration(recommender: "某某局")
+        declaration.applicant = "  "
+        declaration.email = ""
+        let found = CampaignValidator().validate(CampaignData(campaign: TestCampaign.make(), declarations: [declaration]))
+        #expect(Set(codes(found)) == ["recommender.unknown", "field.required"])
+        #expect(found.filter { $0.code == "field.required" }.compactMap(\.location.field).sorted() == ["申报单位名称", "电子邮箱"].sorted())
+    }
+
+    @Test func lateDeclarationsByReceivedDateAndByTableDate() {
+        var declaration = TestCampaign.declaration()
+        declaration.received = CalendarDate(year: 2019, month: 4, day: 23)
+        var recommender = TestCampaign.recommender()
+        recommender.date = CalendarDate(year: 2019, month: 4, day: 30)
+        let data = CampaignData(campaign: TestCampaign.make(recommenders: [recommender]), declarations: [declaration])
+        #expect(codes(CampaignValidator().validate(data)) == ["declaration.late", "declaration.late"])
+        let onTime = CampaignData(campaign: TestCampaign.make(), declarations: [TestCampaign.declaration()])
+        #expect(CampaignValidator().validate(onTime).isEmpty, "the deadline day itself is on time")
+    }
+
+    @Test func documentNumbersAreNeverReused() {
+        let campaign = TestCampaign.make(serials: ["call": 3, "plan_notice": 3, "commendation": 12])
+        let found = CampaignValidator().validate(CampaignData(campaign: campaign, declarations: []))
+        #expect(codes(found) == ["document-number.reused"])
+        #expect(found.first?.chinese.contains("津滨质量组办〔2019〕3号") == true)
+    }
+
+    @Test func planAndAwardRules() {
+        let declaration = TestCampaign.declaration()
+        let origin = RecordOrigin(file: "plan.csv", row: 2)
+        let plan = [
+            PlanEntry(planNumber: "P-1", creditCode: declaration.creditCode, projectName: declaration.projectName, origin: origin),
+            PlanEntry(planNumber: "P-1", creditCode: declaration.creditCode, projectName: "未申报", origin: origin),
+        ]
+        let awardOrigin = RecordOrigin(file: "awards.csv", row: 2)
+        let awards = [
+            Award(category: .projectResult, level: "一等奖", creditCode: declaration.creditCode, projectName: declaration.projectName, origin: awardOrigin),
+            Award(category: .projectResult, level: "二等奖", creditCode: declaration.creditCode, projectName: declaration.projectName, origin: awardOrigin),
+            Award(category: .group, level: "特等奖", creditCode: declaration.creditCode, projectName: declaration.projectName, groupName: "QC小组", origin: awardOrigin),
+            Award(category: .recommender, level: "", recommender: "KFQ", origin: awardOrigin),
+        ]
+        let data = CampaignData(campaign: TestCampaign.make(), declarations: [declaration], plan: plan, awards: awards)
+        #expect(
+            codes(CampaignValidator().validate(data)) == [
+                "plan.number-reused", "plan.undeclared", "award.duplicate", "award.unknown-level", "award.group-without-unit",
+            ])
+    }
+}

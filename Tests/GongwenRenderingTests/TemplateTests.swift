@@ -1,0 +1,92 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import GongwenReaders
+import GongwenRendering
+import GongwenTestSupport
+import Testing
+
+struct TemplateTests {
+    func folder(with template: String) throws -> (TemporaryFolder, TemplateFolder) {
+        let temporary = try TemporaryFolder()
+        let root = temporary.url.appendingPathComponent("Templates")
+        let html = root.appendingPathComponent("declaration-table/html")
+        try FileManager.default.createDirectory(at: html, withIntermediateDirectories: true)
+        try template.write(to: html.appendingPathComponent("table.html.mustache"), atomically: true, encoding: .utf8)
+        return (temporary, TemplateFolder(root: root))
+    }
+
+    @Test func aSyntaxErrorNamesFileLineAndColumn() throws {
+        let (temporary, templates) = try folder(with: "<p>\n{{#groups}}\n  {{title}}\n")
+        _ = temporary
+        #expect {
+            try templates.load(document: .declarationTable, format: "html", name: "table.html")
+        } throws: { error in
+            guard let error = error as? TemplateError else { return false }
+            return error.file == "Templates/declaration-table/html/table.html.mustache" && error.line != nil
+        }
+    }
+
+    @Test func aPragmaThatWouldSwitchOffEscapingIsRefused() throws {
+        let (temporary, templates) = try folder(with: "<p>\n  {{% CONTENT_TYPE: TEXT}}{{title}}</p>\n")
+        _ = temporary
+        #expect {
+            try templates.load(document: .declarationTable, format: "html", name: "table.html")
+        } throws: { error in
+            (error as? TemplateError).map { $0.line == 2 && $0.column == 3 } ?? false
+        }
+    }
+
+    @Test func hostileValuesAreEscapedWhateverTheTemplateSays() throws {
+        let (temporary, templates) = try folder(with: "<td>{{recommender}}</td><td title=\"{{title}}\">x</td>")
+        _ = temporary
+        let template = try templates.load(document: .declarationTable, format: "html", name: "table.html")
+        var declaration = TestCampaign.declaration()
+        declaration.applicant = "</td><script>alert(1)</script>"
+        var recommender = TestCampaign.recommender()
+        recommender.name = "</td><script>alert('x')</script>\u{1}&"
+        let data = CampaignData(campaign: TestCampaign.make(recommenders: [recommender]), declarations: [declaration])
+        var context = DeclarationTableContext.make(for: recommender, in: data)
+        context.title = "\"><img src=x onerror=alert(1)>"
+        let html = template.render(context)
+        #expect(html == "<td>&lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;</td><td title=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">x</td>")
+    }
+
+    @Test func theBuiltInTableTemplateRendersTheAnnexForm() throws {
+        let data = try #require(
+            CampaignReader().read(folder: Fixtures.campaign("valid-small")).data)
+        let files = try DeclarationTableRenderer(templates: TemplateFolder(root: Fixtures.templates)).render(data)
+        #expect(files.map(\.path) == [
+            "申报表/汇总.html", "申报表/汇总.csv", "申报表/01-天津经济技术开发区市场监督管理局.html",
+            "申报表/01-天津经济技术开发区市场监督管理局.csv", "申报表/02-天津港保税区市场监督管理局.html",
+            "申报表/02-天津港保税区市场监督管理局.csv",
+        ])
+        let html = String(decoding: files[2].data, as: UTF8.self)
+        for expected in [
+            "附件 2", "2019年滨海新区质量攻关重点项目申报表", "推荐单位(公章):", "申报单位名称（与公章一致）", "统一社会信用代码",
+            "推荐部门负责人:", "填报人:", "联系人电话:", "日期:", "2019年4月19日", "4月22日前", "scjzjc@tjbh.gov.cn",
+            "65306324", "size: A4 landscape", "display: table-header-group",
+        ] {
+            #expect(html.contains(expected), "missing \(expected)")
+        }
+        let consolidatedCSV = String(decoding: files[1].data, as: UTF8.self)
+        #expect(consolidatedCSV.hasPrefix("\u{FEFF}序号,推荐单位,申报单位名称,统一社会信用代码"))
+    }
+}
+
+struct XMLWellFormednessTests {
+    @Test func wellFormedPartsPass() {
+        #expect(XMLWellFormedness.check(Data("<?xml version=\"1.0\"?><a><b>天津</b></a>".utf8)) == nil)
+    }
+
+    @Test func brokenPartsNameTheirLine() throws {
+        let problem = try #require(XMLWellFormedness.check(Data("<a>\n<b>\n</a>".utf8)))
+        #expect(problem.line == 3)
+    }
+
+    @Test func externalEntitiesAreNotLoaded() throws {
+        let xxe = "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>"
+        // Well-formed, but the entity is not substituted: the check never reads /etc/passwd.
+        #expect(XMLWellFormedness.check(Data(xxe.utf8)) == nil)
+    }
+}
