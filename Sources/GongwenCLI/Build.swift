@@ -32,7 +32,8 @@ extension Gongwen {
                 throw console.fail(error)
             }
             console.print(diagnostics: context.diagnostics)
-            console.line("已生成 \(context.files.count) 个文件 → \(output)/ / wrote \(context.files.count) files to \(output)/")
+            console.line(
+                "已生成 \(context.files.count) 个文件 → \(output)/ / wrote \(context.files.count) files to \(output)/")
         }
     }
 }

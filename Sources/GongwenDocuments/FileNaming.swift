@@ -10,7 +10,9 @@ public enum FileNaming {
     public static func safe(_ text: String) -> String {
         var result = ""
         for character in text {
-            if "/\\:*?\"<>|".contains(character) || character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            if "/\\:*?\"<>|".contains(character)
+                || character.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+            {
                 result.append("_")
             } else {
                 result.append(character)

@@ -39,7 +39,8 @@ public final class TemporaryFolder: @unchecked Sendable {
     public static func contents(of folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
         let base = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        guard
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
         else { return result }
         for case let file as URL in enumerator {
             guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }

@@ -17,7 +17,8 @@ public struct GoldenFolder {
     public func compare(_ data: Data, to name: String) throws -> String? {
         let golden = url.appendingPathComponent(name)
         if Self.isRecording {
-            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: golden)
             return nil
         }

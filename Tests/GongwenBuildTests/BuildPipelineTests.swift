@@ -31,7 +31,8 @@ struct BuildPipelineTests {
 
     @Test func sameInputSameBytes() throws {
         let folder = try TemporaryFolder()
-        let first = folder.url.appendingPathComponent("a"), second = folder.url.appendingPathComponent("b")
+        let first = folder.url.appendingPathComponent("a")
+        let second = folder.url.appendingPathComponent("b")
         _ = try build(Fixtures.sampleCampaign, into: first)
         _ = try build(Fixtures.sampleCampaign, into: second)
         #expect(try TemporaryFolder.contents(of: first) == TemporaryFolder.contents(of: second))
@@ -41,7 +42,8 @@ struct BuildPipelineTests {
         let folder = try TemporaryFolder()
         let output = folder.url.appendingPathComponent("output")
         _ = try build(Fixtures.campaign("valid-small"), into: output)
-        let goldens = GoldenFolder(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/valid-small"))
+        let goldens = GoldenFolder(
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/valid-small"))
         let files = try TemporaryFolder.contents(of: output)
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             if let difference = try goldens.compare(data, to: path) { Issue.record("\(difference)") }
@@ -96,7 +98,8 @@ struct BuildPipelineTests {
         let file = templates.appendingPathComponent("declaration-table/html/table.html.mustache")
         try "<html>\n{{#groups}}\n</html>\n".write(to: file, atomically: true, encoding: .utf8)
         #expect {
-            _ = try build(Fixtures.campaign("valid-small"), into: folder.url.appendingPathComponent("out"), templates: templates)
+            _ = try build(
+                Fixtures.campaign("valid-small"), into: folder.url.appendingPathComponent("out"), templates: templates)
         } throws: { error in
             guard let error = error as? GongwenError else { return false }
             return error.family == .template && error.path == "Templates/declaration-table/html/table.html.mustache"

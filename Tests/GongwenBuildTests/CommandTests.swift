@@ -29,7 +29,8 @@ struct CommandTests {
         let folder = try TemporaryFolder()
         let campaign = try folder.copy(Fixtures.campaign("valid-small"), as: "c")
         let file = campaign.appendingPathComponent("declarations.csv")
-        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "91120116MA05K3L296", with: "91120116MA05K3L297")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+            of: "91120116MA05K3L296", with: "91120116MA05K3L297")
         try text.write(to: file, atomically: true, encoding: .utf8)
         #expect(exitCode(["check", campaign.path]) == 65)
         #expect(exitCode(["check", campaign.path, "--checksum-warning"]) == 0)

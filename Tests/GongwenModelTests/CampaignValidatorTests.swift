@@ -45,9 +45,12 @@ struct CampaignValidatorTests {
         var declaration = TestCampaign.declaration(recommender: "某某局")
         declaration.applicant = "  "
         declaration.email = ""
-        let found = CampaignValidator().validate(CampaignData(campaign: TestCampaign.make(), declarations: [declaration]))
+        let found = CampaignValidator().validate(
+            CampaignData(campaign: TestCampaign.make(), declarations: [declaration]))
         #expect(Set(codes(found)) == ["recommender.unknown", "field.required"])
-        #expect(found.filter { $0.code == "field.required" }.compactMap(\.location.field).sorted() == ["申报单位名称", "电子邮箱"].sorted())
+        #expect(
+            found.filter { $0.code == "field.required" }.compactMap(\.location.field).sorted()
+                == ["申报单位名称", "电子邮箱"].sorted())
     }
 
     @Test func lateDeclarationsByReceivedDateAndByTableDate() {
@@ -72,20 +75,29 @@ struct CampaignValidatorTests {
         let declaration = TestCampaign.declaration()
         let origin = RecordOrigin(file: "plan.csv", row: 2)
         let plan = [
-            PlanEntry(planNumber: "P-1", creditCode: declaration.creditCode, projectName: declaration.projectName, origin: origin),
+            PlanEntry(
+                planNumber: "P-1", creditCode: declaration.creditCode, projectName: declaration.projectName,
+                origin: origin),
             PlanEntry(planNumber: "P-1", creditCode: declaration.creditCode, projectName: "未申报", origin: origin),
         ]
         let awardOrigin = RecordOrigin(file: "awards.csv", row: 2)
         let awards = [
-            Award(category: .projectResult, level: "一等奖", creditCode: declaration.creditCode, projectName: declaration.projectName, origin: awardOrigin),
-            Award(category: .projectResult, level: "二等奖", creditCode: declaration.creditCode, projectName: declaration.projectName, origin: awardOrigin),
-            Award(category: .group, level: "特等奖", creditCode: declaration.creditCode, projectName: declaration.projectName, groupName: "QC小组", origin: awardOrigin),
+            Award(
+                category: .projectResult, level: "一等奖", creditCode: declaration.creditCode,
+                projectName: declaration.projectName, origin: awardOrigin),
+            Award(
+                category: .projectResult, level: "二等奖", creditCode: declaration.creditCode,
+                projectName: declaration.projectName, origin: awardOrigin),
+            Award(
+                category: .group, level: "特等奖", creditCode: declaration.creditCode,
+                projectName: declaration.projectName, groupName: "QC小组", origin: awardOrigin),
             Award(category: .recommender, level: "", recommender: "KFQ", origin: awardOrigin),
         ]
         let data = CampaignData(campaign: TestCampaign.make(), declarations: [declaration], plan: plan, awards: awards)
         #expect(
             codes(CampaignValidator().validate(data)) == [
-                "plan.number-reused", "plan.undeclared", "award.duplicate", "award.unknown-level", "award.group-without-unit",
+                "plan.number-reused", "plan.undeclared", "award.duplicate", "award.unknown-level",
+                "award.group-without-unit",
             ])
     }
 }

@@ -23,7 +23,9 @@ struct CreditCodeTests {
         // Position 17 has weight 28, coprime to 31: its 31 characters give 31 different check characters,
         // including "0", the one for 31 − 0 = 31.
         let prefix = "1112011600008765"
-        let results = "0123456789ABCDEFGHJKLMNPQRTUWXY".compactMap { CreditCode.checkCharacter(forFirst17: prefix + String($0)) }
+        let results = "0123456789ABCDEFGHJKLMNPQRTUWXY".compactMap {
+            CreditCode.checkCharacter(forFirst17: prefix + String($0))
+        }
         #expect(Set(results).count == 31)
         #expect(results.contains("0"))
     }
@@ -55,7 +57,9 @@ struct CreditCodeTests {
     func forbiddenLetters(letter: String, position: Int) {
         var characters = Array("91120116MA05K3L296")
         characters[position - 1] = Character(letter)
-        #expect(CreditCode.problems(in: String(characters)).contains(.invalidCharacter(Character(letter), position: position)))
+        #expect(
+            CreditCode.problems(in: String(characters)).contains(
+                .invalidCharacter(Character(letter), position: position)))
     }
 
     @Test func lowerCaseAndFullWidthAreNotSilentlyAccepted() {

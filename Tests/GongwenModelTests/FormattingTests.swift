@@ -8,7 +8,8 @@ struct DocumentNumberTests {
         #expect(DocumentNumber(prefix: "津滨质量组办", year: 2019, serial: 5).description == "津滨质量组办〔2019〕5号")
         #expect(DocumentNumber(prefix: "津滨质量组办", year: 2019, serial: 1).description == "津滨质量组办〔2019〕1号")
         #expect(DocumentNumber(prefix: "津滨质量组办", year: 2020, serial: 12).description == "津滨质量组办〔2020〕12号")
-        #expect(DocumentNumber(prefix: "X", year: 2019, serial: 5).description.unicodeScalars.map(\.value).contains(0x3014))
+        #expect(
+            DocumentNumber(prefix: "X", year: 2019, serial: 5).description.unicodeScalars.map(\.value).contains(0x3014))
     }
 
     @Test func campaignLooksUpSerialsByDocument() {

@@ -28,7 +28,9 @@ struct PhoneNumberTests {
         #expect(phone.original == text, "the user's text is kept for display")
     }
 
-    @Test(arguments: ["", "12345", "12812345678", "1381234567", "138123456789", "abc", "022-5883", "0000000", "138-1234-567x"])
+    @Test(arguments: [
+        "", "12345", "12812345678", "1381234567", "138123456789", "abc", "022-5883", "0000000", "138-1234-567x",
+    ])
     func rejected(text: String) {
         #expect(PhoneNumber(text) == nil)
     }

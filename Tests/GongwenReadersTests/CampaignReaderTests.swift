@@ -30,7 +30,8 @@ struct CampaignReaderTests {
         let folder = try TemporaryFolder()
         let campaign = try folder.copy(Fixtures.campaign("valid-small"), as: "c")
         // Titles as the printed form has them: annotation, spaces and a line break inside a title.
-        let csv = "推荐单位,序号,申报单位名称(与公章一致),\"统一社会信用\n代码\",行 业,所在区,项目名称,\"项目\r\n负责人\",联系方式,电子邮箱,,\r\n"
+        let csv =
+            "推荐单位,序号,申报单位名称(与公章一致),\"统一社会信用\n代码\",行 业,所在区,项目名称,\"项目\r\n负责人\",联系方式,电子邮箱,,\r\n"
             + "KFQ,1,天津海川精密机械有限公司,91120116MA05K3L296,制造业,保税区,降低曲轴加工尺寸超差率,王伟,13812345678,qc@a.cn,,\r\n"
             + ",,,,,,,,,,,\r\n"
         let bytes = try #require(csv.data(using: String.Encoding(rawValue: 0x8000_0632)))

@@ -49,18 +49,22 @@ struct TemplateTests {
         var context = DeclarationTableContext.make(for: recommender, in: data)
         context.title = "\"><img src=x onerror=alert(1)>"
         let html = template.render(context)
-        #expect(html == "<td>&lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;</td><td title=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">x</td>")
+        #expect(
+            html
+                == "<td>&lt;/td&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;</td><td title=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">x</td>"
+        )
     }
 
     @Test func theBuiltInTableTemplateRendersTheAnnexForm() throws {
         let data = try #require(
             CampaignReader().read(folder: Fixtures.campaign("valid-small")).data)
         let files = try DeclarationTableRenderer(templates: TemplateFolder(root: Fixtures.templates)).render(data)
-        #expect(files.map(\.path) == [
-            "申报表/汇总.html", "申报表/汇总.csv", "申报表/01-天津经济技术开发区市场监督管理局.html",
-            "申报表/01-天津经济技术开发区市场监督管理局.csv", "申报表/02-天津港保税区市场监督管理局.html",
-            "申报表/02-天津港保税区市场监督管理局.csv",
-        ])
+        #expect(
+            files.map(\.path) == [
+                "申报表/汇总.html", "申报表/汇总.csv", "申报表/01-天津经济技术开发区市场监督管理局.html",
+                "申报表/01-天津经济技术开发区市场监督管理局.csv", "申报表/02-天津港保税区市场监督管理局.html",
+                "申报表/02-天津港保税区市场监督管理局.csv",
+            ])
         let html = String(decoding: files[2].data, as: UTF8.self)
         for expected in [
             "附件 2", "2019年滨海新区质量攻关重点项目申报表", "推荐单位(公章):", "申报单位名称（与公章一致）", "统一社会信用代码",

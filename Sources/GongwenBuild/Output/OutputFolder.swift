@@ -12,8 +12,12 @@ struct OutputFolder {
     let url: URL
     let fileManager = FileManager.default
 
-    var stagingURL: URL { url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".gongwen-staging") }
-    var previousURL: URL { url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".gongwen-previous") }
+    var stagingURL: URL {
+        url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".gongwen-staging")
+    }
+    var previousURL: URL {
+        url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".gongwen-previous")
+    }
 
     func replace(with files: [RenderedFile], interruption: (@Sendable (Int) throws -> Void)?) throws(GongwenError) {
         try checkTargetIsOurs()
@@ -30,7 +34,8 @@ struct OutputFolder {
         } catch {
             try? fileManager.removeItem(at: stagingURL)
             throw GongwenError(
-                .io, path: url.path, message: "写入输出失败，原有输出未改动 / writing failed, the previous output is untouched: \(error)")
+                .io, path: url.path,
+                message: "写入输出失败，原有输出未改动 / writing failed, the previous output is untouched: \(error)")
         }
         try swapIn()
     }
@@ -39,14 +44,17 @@ struct OutputFolder {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw GongwenError(.io, path: url.path, message: "输出位置是一个文件而不是文件夹 / the output path is a file, not a folder")
+            throw GongwenError(
+                .io, path: url.path, message: "输出位置是一个文件而不是文件夹 / the output path is a file, not a folder")
         }
         let contents = (try? fileManager.contentsOfDirectory(atPath: url.path)) ?? []
         let visible = contents.filter { !$0.hasPrefix(".") }
         if !visible.isEmpty, !contents.contains(Manifest.fileName) {
             throw GongwenError(
                 .io, path: url.path,
-                message: "输出文件夹不是 gongwen 生成的（没有 manifest.json），不会覆盖 / the output folder was not made by gongwen (no manifest.json); refusing to replace it")
+                message:
+                    "输出文件夹不是 gongwen 生成的（没有 manifest.json），不会覆盖 / the output folder was not made by gongwen (no manifest.json); refusing to replace it"
+            )
         }
     }
 
@@ -57,14 +65,17 @@ struct OutputFolder {
             if hadPrevious { try fileManager.moveItem(at: url, to: previousURL) }
         } catch {
             try? fileManager.removeItem(at: stagingURL)
-            throw GongwenError(.io, path: url.path, message: "无法移开原有输出 / cannot move the previous output aside: \(error)")
+            throw GongwenError(
+                .io, path: url.path, message: "无法移开原有输出 / cannot move the previous output aside: \(error)")
         }
         do {
             try fileManager.moveItem(at: stagingURL, to: url)
         } catch {
             if hadPrevious { try? fileManager.moveItem(at: previousURL, to: url) }
             try? fileManager.removeItem(at: stagingURL)
-            throw GongwenError(.io, path: url.path, message: "无法放入新输出，原有输出已恢复 / cannot move the new output in; the previous output is restored: \(error)")
+            throw GongwenError(
+                .io, path: url.path,
+                message: "无法放入新输出，原有输出已恢复 / cannot move the new output in; the previous output is restored: \(error)")
         }
         try? fileManager.removeItem(at: previousURL)
     }

@@ -21,7 +21,8 @@ extension BuildStep {
     /// Runs every check; any error stops the build before a file is written.
     public static let validate = BuildStep("校验 validate") { context in
         let data = try context.requireData()
-        let campaignFile = CampaignReader.displayName(of: CampaignReader.defaultFiles.campaign, in: context.campaignFolder)
+        let campaignFile = CampaignReader.displayName(
+            of: CampaignReader.defaultFiles.campaign, in: context.campaignFolder)
         context.diagnostics += CampaignValidator(policy: context.policy, campaignFile: campaignFile).validate(data)
         let errors = context.diagnostics.errors
         if !errors.isEmpty {
@@ -52,7 +53,8 @@ extension BuildStep {
 
     /// Writes every file into a fresh folder and swaps it in for the previous output in one step.
     public static let write = BuildStep("写入 write") { context in
-        try OutputFolder(url: context.outputFolder).replace(with: context.files, interruption: context.writeInterruption)
+        try OutputFolder(url: context.outputFolder).replace(
+            with: context.files, interruption: context.writeInterruption)
     }
 
     /// The whole build, in order.

@@ -31,7 +31,8 @@ public struct Campaign: Sendable, Equatable {
     public var recommenders: [Recommender]
 
     public init(
-        title: String, year: Int, area: String, organizer: Organization, coOrganizer: String, documentNumberPrefix: String,
+        title: String, year: Int, area: String, organizer: Organization, coOrganizer: String,
+        documentNumberPrefix: String,
         contact: Contact, declarationDeadline: CalendarDate, issueDates: [String: CalendarDate] = [:],
         documentSerials: [String: Int] = [:], signatory: String, industries: [String] = [],
         districts: [String] = [], awardLevels: [String] = Campaign.defaultAwardLevels, recommenders: [Recommender]

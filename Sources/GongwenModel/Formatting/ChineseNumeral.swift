@@ -9,7 +9,8 @@ public enum ChineseNumeral {
         precondition((0..<100_000_000).contains(number), "ChineseNumeral covers 0…99,999,999")
         if number == 0 { return "零" }
         if number >= 10_000 {
-            let high = number / 10_000, low = number % 10_000
+            let high = number / 10_000
+            let low = number % 10_000
             var result = text(high) + "万"
             if low > 0 { result += (low < 1000 ? "零" : "") + belowTenThousand(low, leadingTen: false) }
             return result

@@ -37,7 +37,8 @@ public struct PhoneNumber: Hashable, Sendable {
             digits.removeFirst(4)
         }
         guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit) else { return nil }
-        let first = digits.first, second = digits.dropFirst().first
+        let first = digits.first
+        let second = digits.dropFirst().first
         let kind: Kind
         switch digits.count {
         case 11 where first == "1" && ("3"..."9").contains(second ?? "0"):

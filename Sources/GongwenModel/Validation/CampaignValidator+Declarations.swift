@@ -11,8 +11,10 @@ extension CampaignValidator {
                 diagnostics.append(
                     Diagnostic(
                         .error, "declaration.duplicate", at: declaration.origin.location(of: .projectName),
-                        chinese: "项目“\(declaration.projectName)”（\(declaration.creditCode)）重复申报，已见于 \(firstPlace)（推荐单位：\(first.recommender)）",
-                        english: "project \"\(declaration.projectName)\" of \(declaration.creditCode) is declared twice; first at \(first.origin.file) row \(first.origin.row) (recommender \(first.recommender))"
+                        chinese:
+                            "项目“\(declaration.projectName)”（\(declaration.creditCode)）重复申报，已见于 \(firstPlace)（推荐单位：\(first.recommender)）",
+                        english:
+                            "project \"\(declaration.projectName)\" of \(declaration.creditCode) is declared twice; first at \(first.origin.file) row \(first.origin.row) (recommender \(first.recommender))"
                     ))
             } else {
                 firstByProject[key] = declaration

@@ -87,8 +87,10 @@ extension CampaignValidator {
                 diagnostics.append(
                     Diagnostic(
                         policy.lateDeclaration, "declaration.late", at: at("recommenders[\(index + 1)].date"),
-                        chinese: "\(recommender.name) 的申报表日期 \(date.chinese) 晚于截止日期 \(campaign.declarationDeadline.chinese)",
-                        english: "the table of \(recommender.name) is dated \(date.iso), after the deadline \(campaign.declarationDeadline.iso)"
+                        chinese:
+                            "\(recommender.name) 的申报表日期 \(date.chinese) 晚于截止日期 \(campaign.declarationDeadline.chinese)",
+                        english:
+                            "the table of \(recommender.name) is dated \(date.iso), after the deadline \(campaign.declarationDeadline.iso)"
                     ))
             }
         }

@@ -54,7 +54,8 @@ extension CampaignReader {
             break
         }
         return Diagnostic(
-            .error, "yaml.syntax", at: location, chinese: "YAML 语法错误：\(problem)", english: "YAML syntax error: \(problem)")
+            .error, "yaml.syntax", at: location, chinese: "YAML 语法错误：\(problem)",
+            english: "YAML syntax error: \(problem)")
     }
 
     /// A decoding error names the key path (recommenders[3].name); the office edits by key, so that is the field.

@@ -39,7 +39,9 @@ public struct CampaignReader: Sendable {
                 ], inputFiles: [])
         }
         let (file, yamlDiagnostics) = decode(yamlData, name: campaignName)
-        guard let file else { return Result(data: nil, diagnostics: yamlDiagnostics, inputFiles: [Self.defaultFiles.campaign]) }
+        guard let file else {
+            return Result(data: nil, diagnostics: yamlDiagnostics, inputFiles: [Self.defaultFiles.campaign])
+        }
         var diagnostics = yamlDiagnostics
         let campaign = makeCampaign(file, name: campaignName, diagnostics: &diagnostics)
         var inputs = [Self.defaultFiles.campaign]

@@ -78,14 +78,16 @@ struct CSVTableReader {
         for column in missing {
             diagnostics.append(
                 Diagnostic(
-                    .error, "table.missing-column", at: SourceLocation(file: file, row: headerRow, field: column.titles[0]),
+                    .error, "table.missing-column",
+                    at: SourceLocation(file: file, row: headerRow, field: column.titles[0]),
                     chinese: "\(tableName.chinese)缺少“\(column.titles[0])”列",
                     english: "the \(tableName.english) has no \"\(column.titles[0])\" column"))
         }
         for (index, title) in unknown {
             diagnostics.append(
                 Diagnostic(
-                    .warning, "table.unknown-column", at: SourceLocation(file: file, row: headerRow, column: index + 1, field: title),
+                    .warning, "table.unknown-column",
+                    at: SourceLocation(file: file, row: headerRow, column: index + 1, field: title),
                     chinese: "无法识别的列“\(title)”，该列内容不会被读取",
                     english: "column \"\(title)\" is not one gongwen knows; its values are not read"))
         }

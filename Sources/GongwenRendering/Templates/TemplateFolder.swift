@@ -30,7 +30,8 @@ public struct TemplateFolder: Sendable {
         let url = url(document: document, format: format, name: name)
         let path = displayPath(url)
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(file: path, line: nil, column: nil, message: "模板文件不存在或不是 UTF-8 文本 / template missing or not UTF-8")
+            throw TemplateError(
+                file: path, line: nil, column: nil, message: "模板文件不存在或不是 UTF-8 文本 / template missing or not UTF-8")
         }
         if let range = text.range(of: "{{%") {
             let (line, column) = Self.position(of: range.lowerBound, in: text)
@@ -52,7 +53,10 @@ public struct TemplateFolder: Sendable {
     static func position(of index: String.Index, in text: String) -> (Int, Int) {
         let before = text[..<index]
         let line = before.count(where: { $0 == "\n" }) + 1
-        let column = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+        let column =
+            before.distance(
+                from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex,
+                to: before.endIndex) + 1
         return (line, column)
     }
 }

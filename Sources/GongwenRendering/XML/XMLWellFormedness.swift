@@ -32,6 +32,7 @@ public enum XMLWellFormedness {
             return Problem(line: 0, column: 0, message: "not well-formed")
         }
         let message = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return Problem(line: Int(error.pointee.line), column: Int(error.pointee.int2), message: message ?? "not well-formed")
+        return Problem(
+            line: Int(error.pointee.line), column: Int(error.pointee.int2), message: message ?? "not well-formed")
     }
 }
