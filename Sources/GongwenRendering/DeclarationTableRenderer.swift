@@ -57,7 +57,6 @@ public struct DeclarationTableRenderer: Sendable {
     /// table `declarations.csv` is, so it can be read back as campaign data.
     func csv(_ context: DeclarationTableContext) -> String {
         var header = context.columns.map(\.title)
-        header[1] = DeclarationField.applicant.title
         let rows = context.groups.flatMap(\.rows).map { row in
             var cells = row.cells.map(\.text)
             if context.isConsolidated { cells.insert(row.recommender, at: 1) }

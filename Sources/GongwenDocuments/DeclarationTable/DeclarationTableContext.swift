@@ -5,14 +5,17 @@ import GongwenModel
 public struct DeclarationTableContext: Sendable, Equatable {
     public struct Column: Sendable, Equatable {
         public var title: String
+        /// A second header line, as the annex prints `（与公章一致）` under 申报单位名称.
+        public var note: String
         /// Share of the table's width in percent; the nine shares add up to 100.
         public var width: Int
     }
 
     public struct Cell: Sendable, Equatable {
         public var text: String
-        /// Short fixed-width values (序号, codes, districts) are centred; names and projects are not.
-        public var centered: Bool
+        /// How the cell is set: `code` (credit codes and phones: one line, never broken, a copied half of a
+        /// code is a wrong code), `center` (序号, 行业, 所在区, 项目负责人) or `text` (names and projects).
+        public var kind: String
     }
 
     public struct Row: Sendable, Equatable {
@@ -58,9 +61,9 @@ extension DeclarationTableContext {
     /// The annex's columns, with shares of the width that fit their usual content on A4 landscape: an
     /// 18-character credit code, a company name of 12–20 characters, an e-mail address.
     public static let formColumns: [Column] = zip(
-        DeclarationField.formColumns, [4, 17, 13, 9, 8, 19, 7, 10, 13]
+        DeclarationField.formColumns, [4, 14, 16, 8, 7, 18, 8, 12, 13]
     ).map { field, width in
-        Column(title: field == .applicant ? "申报单位名称（与公章一致）" : field.title, width: width)
+        Column(title: field.title, note: field == .applicant ? "（与公章一致）" : "", width: width)
     }
 
     /// The table of one recommender.
@@ -75,6 +78,14 @@ extension DeclarationTableContext {
         return make(data: data, groups: groups, recommender: nil)
     }
 
+    static func cellKind(_ field: DeclarationField) -> String {
+        switch field {
+        case .creditCode, .phone: "code"
+        case .serial, .industry, .district, .projectLead: "center"
+        default: "text"
+        }
+    }
+
     static func make(
         data: CampaignData, groups: [(String, [Declaration])], recommender: Recommender?
     ) -> DeclarationTableContext {
@@ -86,9 +97,7 @@ extension DeclarationTableContext {
                 rows: declarations.map { declaration in
                     number += 1
                     let cells = DeclarationField.formColumns.map { field in
-                        Cell(
-                            text: field == .serial ? String(number) : declaration[field],
-                            centered: [.serial, .creditCode, .industry, .district, .projectLead].contains(field))
+                        Cell(text: field == .serial ? String(number) : declaration[field], kind: cellKind(field))
                     }
                     return Row(number: number, cells: cells, recommender: name)
                 })
