@@ -3,8 +3,6 @@ import Foundation
 import GongwenBuild
 import GongwenModel
 
-public typealias CampaignValidatorPolicy = CampaignValidator.Policy
-
 /// Everything the commands print: diagnostics to standard error, sorted by place, and a summary; progress
 /// lines only when standard error is a terminal, so logs and pipes stay clean.
 struct Console {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongwenBuild
+import GongwenModel
 
 /// `gongwen`: the campaign's official documents from one folder of data.
 public struct Gongwen: ParsableCommand {
@@ -32,8 +33,8 @@ struct CampaignOptions: ParsableArguments {
         campaign.map { URL(fileURLWithPath: $0) } ?? BundledResources.sampleCampaign
     }
 
-    var policy: CampaignValidatorPolicy {
-        CampaignValidatorPolicy(
+    var policy: CampaignValidator.Policy {
+        CampaignValidator.Policy(
             checksumMismatch: checksumWarning ? .warning : .error, lateDeclaration: lateWarning ? .warning : .error)
     }
 }

@@ -28,7 +28,7 @@ public struct CampaignReader: Sendable {
 
     public func read(folder: URL) -> Result {
         let campaignURL = folder.appendingPathComponent(Self.defaultFiles.campaign)
-        let campaignName = display(folder, Self.defaultFiles.campaign)
+        let campaignName = Self.displayName(of: Self.defaultFiles.campaign, in: folder)
         guard let yamlData = try? Data(contentsOf: campaignURL) else {
             return Result(
                 data: nil,
@@ -51,7 +51,7 @@ public struct CampaignReader: Sendable {
             _ read: (Data, String) -> ([T], [Diagnostic])
         ) -> [T] {
             let relative = configured ?? fallback
-            let name = display(folder, relative)
+            let name = Self.displayName(of: relative, in: folder)
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(relative)) else {
                 if required || configured != nil {
                     diagnostics.append(
@@ -73,10 +73,6 @@ public struct CampaignReader: Sendable {
         guard let campaign else { return Result(data: nil, diagnostics: diagnostics, inputFiles: inputs) }
         let data = CampaignData(campaign: campaign, declarations: declarations, plan: plan, awards: awards)
         return Result(data: data, diagnostics: diagnostics, inputFiles: inputs)
-    }
-
-    func display(_ folder: URL, _ file: String) -> String {
-        Self.displayName(of: file, in: folder)
     }
 
     func decode(_ data: Data, name: String) -> (CampaignFile?, [Diagnostic]) {
