@@ -6,7 +6,8 @@ import PackageDescription
 //   GongwenModel        values, formatting and validation; no I/O, no dependencies
 //   GongwenReaders      campaign.yaml and CSV tables → model values + diagnostics
 //   GongwenDocuments    model → what one document shows (its context)
-//   GongwenRendering    context + template → bytes (HTML, CSV); XML well-formedness
+//   GongwenOOXML        the Office Open XML engine: escaping XML writer, one type per part, zip packaging
+//   GongwenRendering    context + template → bytes (HTML, CSV, XLSX, DOCX); XML well-formedness
 //   GongwenBuild        the named steps, atomic output, manifest
 //   GongwenCLI          the commands (a library, so tests can call them)
 //   gongwen             the one-line executable
@@ -28,7 +29,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "GongwenModel"),
+        .target(name: "GongwenOOXML", dependencies: ["CZlib", "CLibXML2"]),
         .target(
             name: "GongwenReaders",
             dependencies: ["GongwenModel", .product(name: "Yams", package: "Yams")]
@@ -37,8 +40,8 @@ let package = Package(
         .target(
             name: "GongwenRendering",
             dependencies: [
-                "GongwenModel", "GongwenDocuments", "CLibXML2",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "GongwenModel", "GongwenDocuments", "GongwenOOXML", "CLibXML2",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
@@ -55,6 +58,7 @@ let package = Package(
         .executableTarget(name: "gongwen", dependencies: ["GongwenCLI"]),
         .target(name: "GongwenTestSupport", dependencies: ["GongwenModel"]),
         .testTarget(name: "GongwenModelTests", dependencies: ["GongwenModel", "GongwenTestSupport"]),
+        .testTarget(name: "GongwenOOXMLTests", dependencies: ["GongwenOOXML", "GongwenTestSupport"]),
         .testTarget(name: "GongwenReadersTests", dependencies: ["GongwenReaders", "GongwenTestSupport"]),
         .testTarget(
             name: "GongwenRenderingTests",

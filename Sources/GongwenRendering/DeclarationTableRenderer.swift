@@ -23,27 +23,45 @@ public struct RenderedFile: Sendable, Equatable {
 /// The 附件2 declaration tables as HTML (from the template) and CSV (written by code).
 public struct DeclarationTableRenderer: Sendable {
     let html: LoadedTemplate
+    let layout: FormLayout
 
     /// The folder every declaration table goes to, under the output folder.
     public static let folder = "申报表"
 
     public init(templates: TemplateFolder) throws(TemplateError) {
         html = try templates.load(document: .declarationTable, format: "html", name: "table.html")
+        layout = try FormLayout.load(document: .declarationTable, from: templates)
     }
 
-    /// The consolidated table and one table per recommender that has declarations.
-    public func render(_ data: CampaignData) -> [RenderedFile] {
-        var files = render(DeclarationTableContext.consolidated(data), baseName: "汇总", data: data)
+    /// The consolidated table, one table per recommender that has declarations, and the blank form.
+    public func render(_ data: CampaignData) throws -> [RenderedFile] {
+        let xlsx = DeclarationTableXLSX(layout: layout)
+        let consolidated = DeclarationTableContext.consolidated(data)
+        var files = render(consolidated, baseName: "汇总")
+        files.append(
+            RenderedFile(
+                path: "\(Self.folder)/汇总.xlsx", data: try xlsx.consolidatedWorkbook(data), kind: .declarationTable,
+                title: consolidated.title + "（汇总）"))
         for (index, recommender) in data.campaign.recommenders.enumerated() {
             let context = DeclarationTableContext.make(for: recommender, in: data)
             guard context.rowCount > 0 else { continue }
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
-            files += render(context, baseName: "\(number)-" + FileNaming.safe(recommender.name), data: data)
+            let baseName = "\(number)-" + FileNaming.safe(recommender.name)
+            files += render(context, baseName: baseName)
+            files.append(
+                RenderedFile(
+                    path: "\(Self.folder)/\(baseName).xlsx",
+                    data: try xlsx.workbook(for: context, campaign: data.campaign),
+                    kind: .declarationTable, title: "\(context.title)（\(context.recommender)）"))
         }
+        files.append(
+            RenderedFile(
+                path: "\(Self.folder)/空白申报表.xlsx", data: try xlsx.blankForm(data.campaign), kind: .declarationTable,
+                title: consolidated.title + "（空白表）"))
         return files
     }
 
-    func render(_ context: DeclarationTableContext, baseName: String, data: CampaignData) -> [RenderedFile] {
+    func render(_ context: DeclarationTableContext, baseName: String) -> [RenderedFile] {
         let title = context.isConsolidated ? "\(context.title)（汇总）" : "\(context.title)（\(context.recommender)）"
         let path = "\(Self.folder)/\(baseName)"
         return [

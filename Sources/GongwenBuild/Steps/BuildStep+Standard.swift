@@ -40,6 +40,8 @@ extension BuildStep {
             context.files += try DeclarationTableRenderer(templates: templates).render(data)
         } catch let error as TemplateError {
             throw GongwenError(.template, path: error.file, message: error.description)
+        } catch {
+            throw GongwenError(.io, message: "文件生成失败 / rendering failed: \(error)")
         }
     }
 

@@ -78,7 +78,7 @@ extension DeclarationTableContext {
         return make(data: data, groups: groups, recommender: nil)
     }
 
-    static func cellKind(_ field: DeclarationField) -> String {
+    public static func cellKind(_ field: DeclarationField) -> String {
         switch field {
         case .creditCode, .phone: "code"
         case .serial, .industry, .district, .projectLead: "center"

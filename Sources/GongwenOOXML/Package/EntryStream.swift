@@ -1,0 +1,82 @@
+import CZlib
+import Foundation
+
+/// The data of one zip entry, deflated as it arrives; memory stays at zlib's window plus one output buffer.
+public final class EntryStream {
+    unowned let writer: ZipWriter
+    let name: [UInt8]
+    let method: UInt16
+    let headerOffset: Int
+    var stream = z_stream()
+    var crc: uLong = crc32(0, nil, 0)
+    var uncompressed = 0
+    let dataStart: Int
+    var output = [UInt8](repeating: 0, count: 1 << 16)
+
+    init(writer: ZipWriter, name: [UInt8], method: UInt16, headerOffset: Int) throws {
+        self.writer = writer
+        self.name = name
+        self.method = method
+        self.headerOffset = headerOffset
+        dataStart = writer.sink.offset
+        if method == 8 {
+            // Raw deflate (negative window bits): zip stores no zlib header or trailer.
+            let status = deflateInit2_(
+                &stream, writer.level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                Int32(MemoryLayout<z_stream>.size))
+            guard status == Z_OK else { throw ZipWriter.Failure(description: "zlib: deflateInit2 failed (\(status))") }
+        }
+    }
+
+    deinit {
+        if method == 8 { deflateEnd(&stream) }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), bytes.count > 0 else { return }
+        crc = crc32(crc, base, uInt(bytes.count))
+        uncompressed += bytes.count
+        if method == 0 {
+            try writer.sink.write(bytes)
+            return
+        }
+        stream.next_in = UnsafeMutablePointer(mutating: base)
+        stream.avail_in = uInt(bytes.count)
+        try pump(flush: Z_NO_FLUSH)
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    private func pump(flush: Int32) throws {
+        let sink = writer.sink
+        try output.withUnsafeMutableBytes { buffer in
+            guard let out = buffer.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return }
+            repeat {
+                stream.next_out = out
+                stream.avail_out = uInt(buffer.count)
+                let status = deflate(&stream, flush)
+                guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+                    throw ZipWriter.Failure(description: "zlib: deflate failed (\(status))")
+                }
+                let produced = buffer.count - Int(stream.avail_out)
+                if produced > 0 { try sink.write(UnsafeRawBufferPointer(rebasing: buffer[0..<produced])) }
+                if flush == Z_FINISH, status == Z_STREAM_END { return }
+            } while stream.avail_out == 0 || (flush == Z_FINISH)
+        }
+    }
+
+    /// Flushes the deflater and patches the entry's header.
+    public func finish() throws {
+        if method == 8 {
+            stream.next_in = nil
+            stream.avail_in = 0
+            try pump(flush: Z_FINISH)
+        }
+        try writer.close(
+            ZipWriter.CentralEntry(
+                name: name, method: method, crc: UInt32(crc), compressedSize: writer.sink.offset - dataStart,
+                uncompressedSize: uncompressed, localHeaderOffset: headerOffset))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The parts of one package and the decision of which exist and in what order: `[Content_Types].xml`,
+/// `_rels/.rels`, the properties, then the document's parts in the order they were added, each followed by
+/// its relationships. The plumbing is generated here; templates and writers only supply the parts' bodies.
+public struct OOXMLPackage {
+    public enum Content {
+        /// A part whose bytes are ready.
+        case bytes([UInt8])
+        /// A part written straight into the zip entry, for worksheets too large to hold.
+        case stream((inout XMLWriter) throws -> Void)
+    }
+
+    public struct Part {
+        public var name: String
+        public var contentType: String
+        public var content: Content
+        public var relationships: [Relationship]
+
+        public init(name: String, contentType: String, content: Content, relationships: [Relationship] = []) {
+            self.name = name
+            self.contentType = contentType
+            self.content = content
+            self.relationships = relationships
+        }
+    }
+
+    public var mainPart: String
+    public var core: CorePropertiesPart
+    public var parts: [Part] = []
+
+    public init(mainPart: String, core: CorePropertiesPart) {
+        self.mainPart = mainPart
+        self.core = core
+    }
+
+    public mutating func add(_ part: Part) {
+        parts.append(part)
+    }
+
+    /// Writes the package into `zip` and finishes it.
+    public func write(to zip: ZipWriter) throws {
+        let overrides =
+            [
+                ("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+                ("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+            ] + parts.map { ($0.name, $0.contentType) }
+        try zip.add("[Content_Types].xml", Data(ContentTypesPart(overrides: overrides).xml()))
+        let root = RelationshipsPart(relationships: [
+            Relationship(id: "rId1", type: Relationship.officeDocumentType, target: mainPart),
+            Relationship(id: "rId2", type: Relationship.corePropertiesType, target: "docProps/core.xml"),
+            Relationship(id: "rId3", type: Relationship.extendedPropertiesType, target: "docProps/app.xml"),
+        ])
+        try zip.add("_rels/.rels", Data(root.xml()))
+        try zip.add("docProps/app.xml", Data(AppPropertiesPart().xml()))
+        try zip.add("docProps/core.xml", Data(core.xml()))
+        for part in parts {
+            switch part.content {
+            case .bytes(let bytes):
+                try zip.add(part.name, Data(bytes))
+            case .stream(let write):
+                let entry = try zip.begin(part.name)
+                var writer = XMLWriter(flushEvery: 1 << 16) { bytes in try entry.write(bytes) }
+                try write(&writer)
+                try writer.flushAll()
+                try entry.finish()
+            }
+            if !part.relationships.isEmpty {
+                let folder = (part.name as NSString).deletingLastPathComponent
+                let file = (part.name as NSString).lastPathComponent
+                let name = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
+                try zip.add(name, Data(RelationshipsPart(relationships: part.relationships).xml()))
+            }
+        }
+        try zip.finish()
+    }
+
+    /// The whole package in memory.
+    public func data(level: Int32 = 6, date: (Int, Int, Int) = (1980, 1, 1)) throws -> Data {
+        let sink = MemorySink()
+        try write(to: ZipWriter(sink: sink, level: level, year: date.0, month: date.1, day: date.2))
+        return sink.data
+    }
+}

@@ -1,0 +1,114 @@
+/// The cell formats gongwen's forms use, as fixed indexes into `cellXfs` of `xl/styles.xml`.
+public enum CellStyle: Int, CaseIterable, Sendable {
+    case normal = 0
+    /// The merged title row: 小标宋, centred.
+    case title
+    /// `附件 2`: 黑体 3号.
+    case annexLabel
+    /// The header row: 黑体, bordered, centred, wrapped.
+    case header
+    /// Data: bordered, wrapped, left.
+    case text
+    /// Data: bordered, wrapped, centred (序号, 行业, 所在区, 负责人).
+    case center
+    /// Data kept as text, never a number or formula: credit codes and phones (number format 49, "@").
+    case code
+    /// Lines outside the table (推荐单位, signatures, notes): no border, wrapped.
+    case plain
+}
+
+/// `xl/styles.xml` (ECMA-376 Part 1 §18.8): fonts, fills, borders and the cell formats of ``CellStyle``.
+/// Children of styleSheet in schema order: fonts, fills, borders, cellStyleXfs, cellXfs, cellStyles.
+public struct SpreadsheetStylesPart {
+    public var bodyFont: String
+    public var headingFont: String
+    public var titleFont: String
+
+    public init(bodyFont: String, headingFont: String, titleFont: String) {
+        self.bodyFont = bodyFont
+        self.headingFont = headingFont
+        self.titleFont = titleFont
+    }
+
+    public static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
+
+    public func xml() -> [UInt8] {
+        var writer = XMLWriter()
+        writer.declaration()
+        writer.open("styleSheet", ["xmlns": OOXMLNamespace.spreadsheet])
+        // Fonts: 0 body 11pt, 1 title 20pt, 2 heading 11pt, 3 annex label 16pt (3号), 4 body 12pt.
+        let fonts: [(String, Int, Bool)] = [
+            (bodyFont, 11, false), (titleFont, 20, false), (headingFont, 11, false), (headingFont, 16, false),
+            (bodyFont, 12, false),
+        ]
+        writer.open("fonts", ["count": String(fonts.count)])
+        for (name, size, bold) in fonts {
+            writer.open("font")
+            if bold { writer.empty("b") }
+            writer.empty("sz", ["val": String(size)])
+            writer.empty("name", ["val": name])
+            // charset 134 (GB2312) marks the font as Chinese, so Excel and WPS do not substitute a Latin font.
+            writer.empty("charset", ["val": "134"])
+            writer.close("font")
+        }
+        writer.close("fonts")
+        // Excel requires the first two fills to be none and gray125.
+        writer.open("fills", ["count": "2"])
+        writer.open("fill")
+        writer.empty("patternFill", ["patternType": "none"])
+        writer.close("fill")
+        writer.open("fill")
+        writer.empty("patternFill", ["patternType": "gray125"])
+        writer.close("fill")
+        writer.close("fills")
+        writer.open("borders", ["count": "2"])
+        writer.raw("<border><left/><right/><top/><bottom/><diagonal/></border>")
+        writer.open("border")
+        for side in ["left", "right", "top", "bottom"] {
+            writer.open(side, ["style": "thin"])
+            writer.empty("color", ["auto": "1"])
+            writer.close(side)
+        }
+        writer.empty("diagonal")
+        writer.close("border")
+        writer.close("borders")
+        writer.open("cellStyleXfs", ["count": "1"])
+        writer.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
+        writer.close("cellStyleXfs")
+        writer.open("cellXfs", ["count": String(CellStyle.allCases.count)])
+        for style in CellStyle.allCases { writeFormat(style, &writer) }
+        writer.close("cellXfs")
+        writer.open("cellStyles", ["count": "1"])
+        writer.empty("cellStyle", ["name": "Normal", "xfId": "0", "builtinId": "0"])
+        writer.close("cellStyles")
+        writer.close("styleSheet")
+        return writer.buffer
+    }
+
+    func writeFormat(_ style: CellStyle, _ writer: inout XMLWriter) {
+        let (font, border, numberFormat, horizontal): (Int, Int, Int, String?) =
+            switch style {
+            case .normal: (0, 0, 0, nil)
+            case .title: (1, 0, 0, "center")
+            case .annexLabel: (3, 0, 0, "left")
+            case .header: (2, 1, 0, "center")
+            case .text: (0, 1, 0, "left")
+            case .center: (0, 1, 0, "center")
+            case .code: (0, 1, 49, "center")
+            case .plain: (4, 0, 0, "left")
+            }
+        guard let horizontal else {
+            writer.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0"])
+            return
+        }
+        writer.open(
+            "xf",
+            [
+                "numFmtId": String(numberFormat), "fontId": String(font), "fillId": "0", "borderId": String(border),
+                "xfId": "0", "applyNumberFormat": numberFormat == 0 ? "0" : "1", "applyFont": "1",
+                "applyBorder": border == 0 ? "0" : "1", "applyAlignment": "1",
+            ])
+        writer.empty("alignment", ["horizontal": horizontal, "vertical": "center", "wrapText": "1"])
+        writer.close("xf")
+    }
+}

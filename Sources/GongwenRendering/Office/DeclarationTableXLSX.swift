@@ -1,0 +1,119 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import GongwenOOXML
+
+/// The 附件2 declaration table as workbooks: per recommender, consolidated (a summary sheet plus one sheet per
+/// recommender) and the blank fillable form recommenders return.
+public struct DeclarationTableXLSX {
+    let layout: FormLayout
+    let workbook: TableWorkbook
+
+    public init(layout: FormLayout) {
+        self.layout = layout
+        workbook = TableWorkbook(layout: layout)
+    }
+
+    /// Cells of one data row: 序号 a number; codes and phones text cells formatted `@`.
+    static func cells(_ row: DeclarationTableContext.Row) -> [Cell] {
+        row.cells.enumerated().map { index, cell in
+            if index == 0 { return .number(row.number, .center) }
+            switch cell.kind {
+            case "code": return .text(cell.text, .code)
+            case "center": return .text(cell.text, .center)
+            default: return .text(cell.text, .text)
+            }
+        }
+    }
+
+    func source(_ context: DeclarationTableContext, name: String, headings: Bool) -> TableSheetSource {
+        var body: [BodyRow] = []
+        for group in context.groups {
+            if headings { body.append(.heading(layout.groupHeading(group))) }
+            body += group.rows.map { .data(Self.cells($0)) }
+        }
+        return TableSheetSource(
+            name: name, annexLabel: layout.annexLabel(context), title: layout.title(context),
+            recommenderLine: layout.recommenderLine(context), signatureLine: layout.signatureLine(context),
+            notes: layout.notes(context), rowCount: body.count, rows: { AnyIterator(body.makeIterator()) })
+    }
+
+    static func core(_ title: String, _ campaign: Campaign, date: CalendarDate?) -> CorePropertiesPart {
+        CorePropertiesPart(title: title, creator: campaign.organizer.name, created: date?.iso)
+    }
+
+    static func zipDate(_ date: CalendarDate?) -> (Int, Int, Int) {
+        date.map { ($0.year, $0.month, $0.day) } ?? (1980, 1, 1)
+    }
+
+    /// One recommender's table.
+    public func workbook(for context: DeclarationTableContext, campaign: Campaign) throws -> Data {
+        let date = campaign.issueDates["call"]
+        let package = workbook.package(
+            [source(context, name: layout.sheetName, headings: false)],
+            core: Self.core(context.title, campaign, date: date))
+        return try package.data(date: Self.zipDate(date))
+    }
+
+    /// The consolidated table: a summary sheet with every declaration grouped by recommender, then a sheet per
+    /// recommender named after it (short name where there is one).
+    public func consolidatedWorkbook(_ data: CampaignData) throws -> Data {
+        let summary = DeclarationTableContext.consolidated(data)
+        var sources = [source(summary, name: layout.summarySheetName, headings: true)]
+        for recommender in data.campaign.recommenders {
+            let context = DeclarationTableContext.make(for: recommender, in: data)
+            guard context.rowCount > 0 else { continue }
+            sources.append(source(context, name: recommender.shortName ?? recommender.name, headings: false))
+        }
+        let date = data.campaign.issueDates["call"]
+        let package = workbook.package(sources, core: Self.core(summary.title + "（汇总）", data.campaign, date: date))
+        return try package.data(date: Self.zipDate(date))
+    }
+
+    /// The blank form: empty bordered rows with drop-down lists for 行业 and 所在区 (from a hidden sheet, so
+    /// names with commas and lists over Excel's 255-character inline limit work), an 18-character rule on
+    /// 统一社会信用代码, prompts for phone and e-mail, and text format on the code and phone columns.
+    public func blankForm(_ campaign: Campaign) throws -> Data {
+        let empty = CampaignData(campaign: campaign, declarations: [])
+        var context = DeclarationTableContext.consolidated(empty)
+        context.isConsolidated = false
+        let rows = layout.blankRows
+        let blankRow: [Cell] = DeclarationField.formColumns.map { field in
+            switch DeclarationTableContext.cellKind(field) {
+            case "code": .empty(.code)
+            case "center": .empty(.center)
+            default: .empty(.text)
+            }
+        }
+        var sheet = source(context, name: layout.sheetName, headings: false)
+        sheet.rowCount = rows
+        sheet.rows = { AnyIterator((0..<rows).lazy.map { _ in BodyRow.data(blankRow) }.makeIterator()) }
+        let first = TableWorkbook.headerRow + 1
+        let last = TableWorkbook.headerRow + rows
+        func range(_ field: DeclarationField) -> String {
+            let column = WorksheetWriter.columnName((DeclarationField.formColumns.firstIndex(of: field) ?? 0) + 1)
+            return "\(column)\(first):\(column)\(last)"
+        }
+        let lists = WorkbookPart.quoted(layout.listSheetName)
+        sheet.dataValidations = [
+            DataValidation(
+                range: range(.creditCode), rule: .textLength(18), promptTitle: "统一社会信用代码",
+                prompt: layout.prompt("creditCode"), errorMessage: "统一社会信用代码应为18位。"),
+            DataValidation(
+                range: range(.industry), rule: .list(source: "\(lists)!$A$1:$A$\(max(1, campaign.industries.count))"),
+                promptTitle: "行业", prompt: layout.prompt("industry"), errorMessage: "请从下拉列表中选择行业。"),
+            DataValidation(
+                range: range(.district), rule: .list(source: "\(lists)!$B$1:$B$\(max(1, campaign.districts.count))"),
+                promptTitle: "所在区", prompt: layout.prompt("district"), errorMessage: "请从下拉列表中选择所在区。"),
+            DataValidation(
+                range: range(.phone), rule: .promptOnly, promptTitle: "联系方式", prompt: layout.prompt("phone")),
+            DataValidation(
+                range: range(.email), rule: .promptOnly, promptTitle: "电子邮箱", prompt: layout.prompt("email")),
+        ]
+        let date = campaign.issueDates["call"]
+        let package = workbook.package(
+            [sheet], hiddenSheets: [(layout.listSheetName, [campaign.industries, campaign.districts])],
+            core: Self.core(context.title, campaign, date: date))
+        return try package.data(date: Self.zipDate(date))
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import GongwenOOXML
+
+/// One row of a form's body: a group heading across the table, or a data row.
+public enum BodyRow {
+    case heading(String)
+    case data([Cell])
+}
+
+/// A table form to put in a workbook: its fixed texts and its body rows, pulled one at a time.
+public struct TableSheetSource {
+    public var name: String
+    public var annexLabel: String
+    public var title: String
+    public var recommenderLine: String
+    public var signatureLine: String
+    public var notes: [String]
+    /// How many body rows `rows` yields: plans continuation sheets before any row is written.
+    public var rowCount: Int
+    public var rows: () -> AnyIterator<BodyRow>
+    public var dataValidations: [DataValidation] = []
+
+    public init(
+        name: String, annexLabel: String, title: String, recommenderLine: String, signatureLine: String,
+        notes: [String], rowCount: Int, rows: @escaping () -> AnyIterator<BodyRow>
+    ) {
+        self.name = name
+        self.annexLabel = annexLabel
+        self.title = title
+        self.recommenderLine = recommenderLine
+        self.signatureLine = signatureLine
+        self.notes = notes
+        self.rowCount = rowCount
+        self.rows = rows
+    }
+}
+
+/// Lays table forms out as worksheets in the annex's shape: 附件 label, merged title, 推荐单位 line, header row
+/// (repeated on every printed page and frozen on screen), body, signature line and notes; A4 landscape, one
+/// page wide, `第 &P 页，共 &N 页` in the footer. A body longer than a sheet holds continues on further sheets.
+public struct TableWorkbook {
+    public let layout: FormLayout
+    /// Rows per sheet; Excel's limit, smaller in tests.
+    public var maximumRows = WorksheetWriter.maximumRows
+
+    /// The header block is rows 1–4; the header row is row 4.
+    static let headerRow = 4
+
+    public init(layout: FormLayout) {
+        self.layout = layout
+    }
+
+    var columnCount: Int { layout.columns.count }
+
+    /// Body rows one sheet can hold after the header block, a spacer, the signature line and the notes.
+    func capacity(notes: Int) -> Int {
+        max(1, maximumRows - Self.headerRow - 2 - notes)
+    }
+
+    /// A package of `sources` (and hidden `extraSheets` such as drop-down lists) in the order given.
+    public func package(
+        _ sources: [TableSheetSource], hiddenSheets: [(name: String, columns: [[String]])] = [],
+        core: CorePropertiesPart
+    ) -> OOXMLPackage {
+        var package = OOXMLPackage(mainPart: "xl/workbook.xml", core: core)
+        var sheets: [WorkbookPart.Sheet] = []
+        var used: Set<String> = []
+        var parts: [OOXMLPackage.Part] = []
+        for source in sources {
+            let perSheet = capacity(notes: source.notes.count)
+            let chunks = max(1, (source.rowCount + perSheet - 1) / perSheet)
+            let iterator = SharedIterator(source.rows())
+            for chunk in 0..<chunks {
+                let name = SheetName.make(source.name, avoiding: used)
+                used.insert(name)
+                sheets.append(WorkbookPart.Sheet(name: name, printTitleRows: Self.headerRow...Self.headerRow))
+                let limit = min(perSheet, source.rowCount - chunk * perSheet)
+                parts.append(
+                    OOXMLPackage.Part(
+                        name: "xl/worksheets/sheet\(sheets.count).xml", contentType: WorkbookPart.worksheetContentType,
+                        content: .stream { xml in try writeSheet(source, rows: iterator, limit: limit, &xml) }))
+            }
+        }
+        for hidden in hiddenSheets {
+            let name = SheetName.make(hidden.name, avoiding: used)
+            used.insert(name)
+            sheets.append(WorkbookPart.Sheet(name: name, hidden: true))
+            parts.append(
+                OOXMLPackage.Part(
+                    name: "xl/worksheets/sheet\(sheets.count).xml", contentType: WorkbookPart.worksheetContentType,
+                    content: .stream { xml in try writeListSheet(hidden.columns, &xml) }))
+        }
+        let workbook = WorkbookPart(sheets: sheets)
+        package.add(
+            OOXMLPackage.Part(
+                name: "xl/workbook.xml", contentType: WorkbookPart.contentType, content: .bytes(workbook.xml()),
+                relationships: workbook.relationships()))
+        package.add(
+            OOXMLPackage.Part(
+                name: "xl/styles.xml", contentType: SpreadsheetStylesPart.contentType,
+                content: .bytes(
+                    SpreadsheetStylesPart(
+                        bodyFont: layout.fonts.body, headingFont: layout.fonts.heading, titleFont: layout.fonts.title
+                    ).xml())))
+        for part in parts { package.add(part) }
+        return package
+    }
+
+    func writeSheet(_ source: TableSheetSource, rows: SharedIterator, limit: Int, _ xml: inout XMLWriter) throws {
+        var sheet = WorksheetWriter(
+            layout: WorksheetLayout(
+                columnWidths: layout.columns.map(\.width), frozenRows: Self.headerRow, footer: layout.pageFooter,
+                dataValidations: source.dataValidations))
+        sheet.start(&xml)
+        let blanks = { (style: CellStyle) in Array(repeating: Cell.empty(style), count: columnCount - 1) }
+        try sheet.row([.text(source.annexLabel, .annexLabel)], height: 24, &xml)
+        try sheet.row([.text(source.title, .title)] + blanks(.title), height: 40, &xml)
+        sheet.mergeLastRow(from: 1, to: columnCount)
+        try sheet.row([.text(source.recommenderLine, .plain)] + blanks(.plain), height: 26, &xml)
+        sheet.mergeLastRow(from: 1, to: columnCount)
+        try sheet.row(layout.columns.map { .text($0.title, .header) }, height: 36, &xml)
+        var written = 0
+        while written < limit, let row = rows.next() {
+            switch row {
+            case .heading(let text):
+                try sheet.row([.text(text, .text)] + blanks(.text), &xml)
+                sheet.mergeLastRow(from: 1, to: columnCount)
+            case .data(let cells):
+                try sheet.row(cells, &xml)
+            }
+            written += 1
+        }
+        try sheet.row([], &xml)
+        try sheet.row([.text(source.signatureLine, .plain)] + blanks(.plain), height: 26, &xml)
+        sheet.mergeLastRow(from: 1, to: columnCount)
+        for note in source.notes {
+            try sheet.row([.text(note, .plain)] + blanks(.plain), height: note.count > 60 ? 32 : 20, &xml)
+            sheet.mergeLastRow(from: 1, to: columnCount)
+        }
+        sheet.finish(&xml)
+    }
+
+    /// A hidden sheet holding the drop-down lists, one list per column.
+    func writeListSheet(_ columns: [[String]], _ xml: inout XMLWriter) throws {
+        var sheet = WorksheetWriter(layout: WorksheetLayout(columnWidths: [], fitToWidth: false))
+        sheet.start(&xml)
+        let height = columns.map(\.count).max() ?? 0
+        for index in 0..<height {
+            try sheet.row(columns.map { index < $0.count ? .text($0[index], .normal) : .empty(.normal) }, &xml)
+        }
+        sheet.finish(&xml)
+    }
+}
+
+/// An iterator shared by the sheets of one table, which pull their rows from it in turn.
+final class SharedIterator {
+    var base: AnyIterator<BodyRow>
+
+    init(_ base: AnyIterator<BodyRow>) {
+        self.base = base
+    }
+
+    func next() -> BodyRow? { base.next() }
+}
