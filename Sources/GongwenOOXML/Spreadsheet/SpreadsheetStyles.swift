@@ -108,7 +108,9 @@ public struct SpreadsheetStylesPart {
                 "xfId": "0", "applyNumberFormat": numberFormat == 0 ? "0" : "1", "applyFont": "1",
                 "applyBorder": border == 0 ? "0" : "1", "applyAlignment": "1",
             ])
-        writer.empty("alignment", ["horizontal": horizontal, "vertical": "center", "wrapText": "1"])
+        // The label and the title stay on one line (the label overflows into the empty cells beside it).
+        let wraps = style != .annexLabel && style != .title
+        writer.empty("alignment", ["horizontal": horizontal, "vertical": "center", "wrapText": wraps ? "1" : "0"])
         writer.close("xf")
     }
 }

@@ -61,7 +61,11 @@ public struct FormLayout: Sendable {
     public var sheetName: String { file.sheetName }
     public var summarySheetName: String { file.summarySheetName }
     public var listSheetName: String { file.listSheetName }
-    public var pageFooter: String { file.pageFooter }
+    /// The page footer in header/footer codes; centred (`&C`) unless the template names a section, as
+    /// Excel and openpyxl both need a section code to place it.
+    public var pageFooter: String {
+        ["&L", "&C", "&R"].contains { file.pageFooter.hasPrefix($0) } ? file.pageFooter : "&C" + file.pageFooter
+    }
     public var blankRows: Int { file.blankForm.rows }
     public func prompt(_ key: String) -> String { file.blankForm.prompts[key] ?? "" }
 

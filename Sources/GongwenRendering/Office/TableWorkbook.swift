@@ -112,13 +112,15 @@ public struct TableWorkbook {
                 columnWidths: layout.columns.map(\.width), frozenRows: Self.headerRow, footer: layout.pageFooter,
                 dataValidations: source.dataValidations))
         sheet.start(&xml)
+        let widths = layout.columns.map(\.width)
         let blanks = { (style: CellStyle) in Array(repeating: Cell.empty(style), count: columnCount - 1) }
         try sheet.row([.text(source.annexLabel, .annexLabel)], height: 24, &xml)
         try sheet.row([.text(source.title, .title)] + blanks(.title), height: 40, &xml)
         sheet.mergeLastRow(from: 1, to: columnCount)
         try sheet.row([.text(source.recommenderLine, .plain)] + blanks(.plain), height: 26, &xml)
         sheet.mergeLastRow(from: 1, to: columnCount)
-        try sheet.row(layout.columns.map { .text($0.title, .header) }, height: 36, &xml)
+        let header = layout.columns.map { Cell.text($0.title, .header) }
+        try sheet.row(header, height: max(30, RowHeight.fitting(header, widths: widths)), &xml)
         var written = 0
         while written < limit, let row = rows.next() {
             switch row {
@@ -126,7 +128,7 @@ public struct TableWorkbook {
                 try sheet.row([.text(text, .text)] + blanks(.text), &xml)
                 sheet.mergeLastRow(from: 1, to: columnCount)
             case .data(let cells):
-                try sheet.row(cells, &xml)
+                try sheet.row(cells, height: RowHeight.fitting(cells, widths: widths), &xml)
             }
             written += 1
         }
@@ -134,7 +136,10 @@ public struct TableWorkbook {
         try sheet.row([.text(source.signatureLine, .plain)] + blanks(.plain), height: 26, &xml)
         sheet.mergeLastRow(from: 1, to: columnCount)
         for note in source.notes {
-            try sheet.row([.text(note, .plain)] + blanks(.plain), height: note.count > 60 ? 32 : 20, &xml)
+            let width = widths.reduce(0, +) * 11 / 12  // notes are 12 pt across the merged row
+            try sheet.row(
+                [.text(note, .plain)] + blanks(.plain), height: Double(RowHeight.lines(note, width: width)) * 16 + 4,
+                &xml)
             sheet.mergeLastRow(from: 1, to: columnCount)
         }
         sheet.finish(&xml)
