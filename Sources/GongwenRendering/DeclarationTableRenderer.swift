@@ -36,23 +36,35 @@ public struct DeclarationTableRenderer: Sendable {
     /// The consolidated table, one table per recommender that has declarations, and the blank form.
     public func render(_ data: CampaignData) throws -> [RenderedFile] {
         let xlsx = DeclarationTableXLSX(layout: layout)
+        let docx = DeclarationTableDOCX(layout: layout)
         let consolidated = DeclarationTableContext.consolidated(data)
+        let consolidatedTitle = consolidated.title + "（汇总）"
         var files = render(consolidated, baseName: "汇总")
-        files.append(
+        files += [
             RenderedFile(
                 path: "\(Self.folder)/汇总.xlsx", data: try xlsx.consolidatedWorkbook(data), kind: .declarationTable,
-                title: consolidated.title + "（汇总）"))
+                title: consolidatedTitle),
+            RenderedFile(
+                path: "\(Self.folder)/汇总.docx", data: try docx.document(for: consolidated, campaign: data.campaign),
+                kind: .declarationTable, title: consolidatedTitle),
+        ]
         for (index, recommender) in data.campaign.recommenders.enumerated() {
             let context = DeclarationTableContext.make(for: recommender, in: data)
             guard context.rowCount > 0 else { continue }
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
             let baseName = "\(number)-" + FileNaming.safe(recommender.name)
             files += render(context, baseName: baseName)
-            files.append(
+            let title = "\(context.title)（\(context.recommender)）"
+            files += [
                 RenderedFile(
                     path: "\(Self.folder)/\(baseName).xlsx",
                     data: try xlsx.workbook(for: context, campaign: data.campaign),
-                    kind: .declarationTable, title: "\(context.title)（\(context.recommender)）"))
+                    kind: .declarationTable, title: title),
+                RenderedFile(
+                    path: "\(Self.folder)/\(baseName).docx",
+                    data: try docx.document(for: context, campaign: data.campaign),
+                    kind: .declarationTable, title: title),
+            ]
         }
         files.append(
             RenderedFile(

@@ -1,0 +1,177 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import GongwenOOXML
+
+/// The 附件2 declaration table as a Word document: A4 landscape, 附件 2 in 3号黑体, the title in 2号小标宋,
+/// the table with its header row repeated on every page, the signature line and the notes.
+public struct DeclarationTableDOCX {
+    let layout: FormLayout
+
+    public init(layout: FormLayout) {
+        self.layout = layout
+    }
+
+    /// A4 landscape in twips (GB/T 148: 297 × 210 mm) with 20 mm margins.
+    static let pageWidth = 16838, pageHeight = 11906, margin = 1134
+    static var typeWidth: Int { pageWidth - 2 * margin }
+
+    var body: WordFont { WordFont(eastAsia: layout.fonts.body, size: 10.5) }
+    var heading: WordFont { WordFont(eastAsia: layout.fonts.heading, size: 10.5) }
+
+    /// Column widths in twips, proportional to the layout's, adding up to the type width exactly.
+    var gridWidths: [Int] {
+        let total = layout.columns.map(\.width).reduce(0, +)
+        var widths = layout.columns.map { Int((Double(Self.typeWidth) * $0.width / total).rounded(.down)) }
+        if !widths.isEmpty { widths[widths.count - 1] += Self.typeWidth - widths.reduce(0, +) }
+        return widths
+    }
+
+    public func document(for context: DeclarationTableContext, campaign: Campaign) throws -> Data {
+        var writer = XMLWriter()
+        writer.declaration()
+        writer.open(
+            "w:document", ["xmlns:w": OOXMLNamespace.wordprocessing, "xmlns:r": OOXMLNamespace.officeRelationships])
+        writer.open("w:body")
+        writer.paragraph(layout.annexLabel(context), WordFont(eastAsia: layout.fonts.heading, size: 16))
+        writer.paragraph(
+            layout.title(context), WordFont(eastAsia: layout.fonts.title, size: 22), alignment: "center",
+            spaceAfter: 120)
+        writer.paragraph(
+            layout.recommenderLine(context), WordFont(eastAsia: layout.fonts.body, size: 14), spaceAfter: 80)
+        writeTable(context, &writer)
+        let lines = WordFont(eastAsia: layout.fonts.body, size: 12)
+        writer.paragraph("", lines)
+        writer.paragraph(layout.signatureLine(context), lines, spaceAfter: 80)
+        for note in layout.notes(context) { writer.paragraph(note, lines) }
+        writer.open("w:sectPr")
+        writer.empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
+        writer.empty(
+            "w:pgSz", ["w:w": String(Self.pageWidth), "w:h": String(Self.pageHeight), "w:orient": "landscape"])
+        let margin = String(Self.margin)
+        writer.empty(
+            "w:pgMar",
+            [
+                "w:top": margin, "w:right": margin, "w:bottom": margin, "w:left": margin, "w:header": "567",
+                "w:footer": "567", "w:gutter": "0",
+            ])
+        writer.empty("w:cols", ["w:space": "425"])
+        writer.close("w:sectPr")
+        writer.close("w:body")
+        writer.close("w:document")
+
+        var package = OOXMLPackage(
+            mainPart: "word/document.xml",
+            core: CorePropertiesPart(
+                title: context.title, creator: campaign.organizer.name, created: campaign.issueDates["call"]?.iso))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/document.xml", contentType: WordParts.documentContentType, content: .bytes(writer.buffer),
+                relationships: [
+                    Relationship(id: "rId1", type: Relationship.stylesType, target: "styles.xml"),
+                    Relationship(id: "rId2", type: Relationship.settingsType, target: "settings.xml"),
+                    Relationship(id: "rId3", type: Relationship.fontTableType, target: "fontTable.xml"),
+                    Relationship(id: "rId4", type: Relationship.footerType, target: "footer1.xml"),
+                ]))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/styles.xml", contentType: WordParts.stylesContentType,
+                content: .bytes(WordParts.styles(defaultFont: body))))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/settings.xml", contentType: WordParts.settingsContentType,
+                content: .bytes(WordParts.settings())))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/fontTable.xml", contentType: WordParts.fontTableContentType,
+                content: .bytes(
+                    WordParts.fontTable([
+                        layout.fonts.body, layout.fonts.heading, layout.fonts.title, "Times New Roman",
+                    ]))))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/footer1.xml", contentType: WordParts.footerContentType,
+                content: .bytes(
+                    WordParts.footer(footerPattern, font: WordFont(eastAsia: layout.fonts.body, size: 10.5)))))
+        let date = campaign.issueDates["call"]
+        return try package.data(date: date.map { ($0.year, $0.month, $0.day) } ?? (1980, 1, 1))
+    }
+
+    /// The spreadsheet footer codes of form.yaml as Word field markers: &P → PAGE, &N → NUMPAGES.
+    var footerPattern: String {
+        var pattern = layout.pageFooter
+        for code in ["&L", "&C", "&R"] where pattern.hasPrefix(code) { pattern.removeFirst(2) }
+        return pattern.replacingOccurrences(of: "&P", with: "{PAGE}").replacingOccurrences(of: "&N", with: "{NUMPAGES}")
+    }
+
+    /// CT_Tbl: tblPr (tblW, jc, tblBorders, tblLayout, tblCellMar in schema order), tblGrid, rows.
+    func writeTable(_ context: DeclarationTableContext, _ writer: inout XMLWriter) {
+        let widths = gridWidths
+        writer.open("w:tbl")
+        writer.open("w:tblPr")
+        writer.empty("w:tblW", ["w:w": String(Self.typeWidth), "w:type": "dxa"])
+        writer.empty("w:jc", ["w:val": "center"])
+        writer.open("w:tblBorders")
+        for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+            writer.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
+        }
+        writer.close("w:tblBorders")
+        writer.empty("w:tblLayout", ["w:type": "fixed"])
+        writer.open("w:tblCellMar")
+        writer.empty("w:left", ["w:w": "57", "w:type": "dxa"])
+        writer.empty("w:right", ["w:w": "57", "w:type": "dxa"])
+        writer.close("w:tblCellMar")
+        writer.close("w:tblPr")
+        writer.open("w:tblGrid")
+        for width in widths { writer.empty("w:gridCol", ["w:w": String(width)]) }
+        writer.close("w:tblGrid")
+
+        // The header row repeats at the top of every page (w:tblHeader) and never splits (w:cantSplit).
+        writer.open("w:tr")
+        writer.open("w:trPr")
+        writer.empty("w:cantSplit")
+        writer.empty("w:tblHeader")
+        writer.close("w:trPr")
+        for (column, width) in zip(layout.columns, widths) {
+            cell(column.title, width: width, heading, "center", &writer)
+        }
+        writer.close("w:tr")
+        for group in context.groups {
+            if context.isConsolidated {
+                writer.open("w:tr")
+                writer.open("w:trPr")
+                writer.empty("w:cantSplit")
+                writer.close("w:trPr")
+                cell(layout.groupHeading(group), width: Self.typeWidth, span: widths.count, heading, "left", &writer)
+                writer.close("w:tr")
+            }
+            for row in group.rows {
+                writer.open("w:tr")
+                writer.open("w:trPr")
+                writer.empty("w:cantSplit")
+                writer.close("w:trPr")
+                for (item, width) in zip(row.cells, widths) {
+                    // Codes and phones at 9 pt: an 18-character code must not break over two lines.
+                    let font = item.kind == "code" ? WordFont(eastAsia: layout.fonts.body, size: 9) : body
+                    cell(item.text, width: width, font, item.kind == "text" ? "left" : "center", &writer)
+                }
+                writer.close("w:tr")
+            }
+        }
+        writer.close("w:tbl")
+    }
+
+    /// CT_Tc: tcPr (tcW, gridSpan, vAlign) and one paragraph.
+    func cell(
+        _ text: String, width: Int, span: Int = 1, _ font: WordFont, _ alignment: String, _ writer: inout XMLWriter
+    ) {
+        writer.open("w:tc")
+        writer.open("w:tcPr")
+        writer.empty("w:tcW", ["w:w": String(width), "w:type": "dxa"])
+        if span > 1 { writer.empty("w:gridSpan", ["w:val": String(span)]) }
+        writer.empty("w:vAlign", ["w:val": "center"])
+        writer.close("w:tcPr")
+        writer.paragraph(text, font, alignment: alignment)
+        writer.close("w:tc")
+    }
+}
