@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -29,9 +30,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CGongwenZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "GongwenModel"),
-        .target(name: "GongwenOOXML", dependencies: ["CZlib", "CLibXML2"]),
+        .target(name: "GongwenOOXML", dependencies: ["CGongwenZlib", "CLibXML2"]),
         .target(
             name: "GongwenReaders",
             dependencies: ["GongwenModel", .product(name: "Yams", package: "Yams")]
@@ -56,9 +57,14 @@ let package = Package(
             dependencies: ["GongwenBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "gongwen", dependencies: ["GongwenCLI"]),
-        .target(name: "GongwenTestSupport", dependencies: ["GongwenModel"]),
+        .target(
+            name: "GongwenTestSupport",
+            dependencies: ["GongwenModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "GongwenModelTests", dependencies: ["GongwenModel", "GongwenTestSupport"]),
-        .testTarget(name: "GongwenOOXMLTests", dependencies: ["GongwenOOXML", "GongwenTestSupport"]),
+        .testTarget(
+            name: "GongwenOOXMLTests", dependencies: ["GongwenOOXML", "GongwenRendering", "GongwenTestSupport"]
+        ),
         .testTarget(name: "GongwenReadersTests", dependencies: ["GongwenReaders", "GongwenTestSupport"]),
         .testTarget(
             name: "GongwenRenderingTests",

@@ -26,6 +26,21 @@ public struct GoldenFolder {
             return "\(name): no golden file; run RECORD_GOLDENS=1 swift test"
         }
         guard expected != data else { return nil }
+        if name.hasSuffix(".xlsx") || name.hasSuffix(".docx"),
+            let old = try? PackageParts.read(expected), let new = try? PackageParts.read(data)
+        {
+            // A package is explained part by part: which part changed, and where in it.
+            if old.order != new.order { return "\(name): parts \(old.order) became \(new.order)" }
+            for part in old.order where old.parts[part] != new.parts[part] {
+                return describe(
+                    expected: old.parts[part] ?? Data(), actual: new.parts[part] ?? Data(), name: "\(name)/\(part)")
+            }
+            return "\(name): the parts are equal but the zip bytes differ (timestamps or compression)"
+        }
+        return describe(expected: expected, actual: data, name: name)
+    }
+
+    func describe(expected: Data, actual data: Data, name: String) -> String {
         let expectedLines = String(decoding: expected, as: UTF8.self).components(separatedBy: "\n")
         let actualLines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
         for (index, (lhs, rhs)) in zip(expectedLines, actualLines).enumerated() where lhs != rhs {

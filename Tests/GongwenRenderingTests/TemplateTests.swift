@@ -59,13 +59,13 @@ struct TemplateTests {
         let data = try #require(
             CampaignReader().read(folder: Fixtures.campaign("valid-small")).data)
         let files = try DeclarationTableRenderer(templates: TemplateFolder(root: Fixtures.templates)).render(data)
-        #expect(
-            files.map(\.path) == [
-                "申报表/汇总.html", "申报表/汇总.csv", "申报表/01-天津经济技术开发区市场监督管理局.html",
-                "申报表/01-天津经济技术开发区市场监督管理局.csv", "申报表/02-天津港保税区市场监督管理局.html",
-                "申报表/02-天津港保税区市场监督管理局.csv",
-            ])
-        let html = String(decoding: files[2].data, as: UTF8.self)
+        let paths = files.map(\.path)
+        for name in ["汇总", "01-天津经济技术开发区市场监督管理局", "02-天津港保税区市场监督管理局"] {
+            for format in ["html", "csv", "xlsx", "docx"] { #expect(paths.contains("申报表/\(name).\(format)")) }
+        }
+        #expect(paths.contains("申报表/空白申报表.xlsx"))
+        func file(_ path: String) throws -> Data { try #require(files.first { $0.path == path }).data }
+        let html = String(decoding: try file("申报表/01-天津经济技术开发区市场监督管理局.html"), as: UTF8.self)
         for expected in [
             "附件 2", "2019年滨海新区质量攻关重点项目申报表", "推荐单位(公章):", "申报单位名称<br>（与公章一致）", "统一社会信用代码",
             "推荐部门负责人:", "填报人:", "联系人电话:", "日期:", "2019年4月19日", "4月22日前", "scjzjc@tjbh.gov.cn",
@@ -73,7 +73,7 @@ struct TemplateTests {
         ] {
             #expect(html.contains(expected), "missing \(expected)")
         }
-        let consolidatedCSV = String(decoding: files[1].data, as: UTF8.self)
+        let consolidatedCSV = String(decoding: try file("申报表/汇总.csv"), as: UTF8.self)
         #expect(consolidatedCSV.hasPrefix("\u{FEFF}序号,推荐单位,申报单位名称,统一社会信用代码"))
     }
 }

@@ -1,4 +1,4 @@
-import CZlib
+import CGongwenZlib
 import Foundation
 
 /// The data of one zip entry, deflated as it arrives; memory stays at zlib's window plus one output buffer.

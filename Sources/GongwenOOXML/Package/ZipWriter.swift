@@ -1,4 +1,4 @@
-import CZlib
+import CGongwenZlib
 import Foundation
 
 /// Where a zip package's bytes go: memory for the build's small files, a file for large streamed tables.

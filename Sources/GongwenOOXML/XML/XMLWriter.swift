@@ -112,7 +112,7 @@ public struct XMLWriter {
                     && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
                     index += 2  // U+FFFE, U+FFFF
                 case 0x5F where spreadsheet && Self.startsEscape(bytes, at: index):
-                    buffer.append(contentsOf: Array("_x005F".utf8))
+                    buffer.append(contentsOf: Array("_x005F_".utf8))  // the underscore itself, escaped
                 default: buffer.append(byte)
                 }
                 index += 1
