@@ -57,6 +57,11 @@ let package = Package(
             dependencies: ["GongwenBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "gongwen", dependencies: ["GongwenCLI"]),
+        // Benchmarks run on a release build, never as timed tests: swift run -c release gongwen-bench.
+        .executableTarget(
+            name: "gongwen-bench", dependencies: ["GongwenBuild", "GongwenOOXML", "GongwenRendering"],
+            path: "Benchmarks/gongwen-bench"
+        ),
         .target(
             name: "GongwenTestSupport",
             dependencies: ["GongwenModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

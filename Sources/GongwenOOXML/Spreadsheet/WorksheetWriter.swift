@@ -71,6 +71,13 @@ public struct WorksheetWriter {
     public private(set) var rowCount = 0
     var merges: [String] = []
     static let letters: [[UInt8]] = (1...256).map { Array(columnName($0).utf8) }
+    /// Each style's markup between the cell reference and the text, prepared once: rows are the hot path.
+    static let textOpen: [[UInt8]] = CellStyle.allCases.map { Array("\" s=\"\($0.rawValue)\" t=\"inlineStr\"><is><t>".utf8) }
+    static let textOpenPreserve: [[UInt8]] = CellStyle.allCases.map {
+        Array("\" s=\"\($0.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
+    }
+    static let textClose: [UInt8] = Array("</t></is></c>".utf8)
+    static let cellOpen: [UInt8] = Array("<c r=\"".utf8)
 
     public init(layout: WorksheetLayout) {
         self.layout = layout
@@ -145,15 +152,15 @@ public struct WorksheetWriter {
             writer.raw("\">")
         }
         for (index, cell) in cells.enumerated() {
-            writer.raw("<c r=\"")
+            writer.buffer.append(contentsOf: Self.cellOpen)
             writer.buffer.append(contentsOf: Self.letters[index])
             writer.buffer.append(contentsOf: rowDigits)
             switch cell {
             case .text(let text, let style):
-                writer.raw("\" s=\"\(style.rawValue)\" t=\"inlineStr\"><is>")
-                writer.raw(XMLWriter.needsPreserve(text) ? "<t xml:space=\"preserve\">" : "<t>")
+                let preserve = XMLWriter.needsPreserve(text)
+                writer.buffer.append(contentsOf: preserve ? Self.textOpenPreserve[style.rawValue] : Self.textOpen[style.rawValue])
                 writer.text(text, spreadsheet: true)
-                writer.raw("</t></is></c>")
+                writer.buffer.append(contentsOf: Self.textClose)
             case .number(let value, let style):
                 writer.raw("\" s=\"\(style.rawValue)\"><v>\(value)</v></c>")
             case .empty(let style):

@@ -93,6 +93,11 @@ public struct XMLWriter {
     mutating func escape(_ text: String, attribute: Bool, spreadsheet: Bool) {
         var text = text
         text.withUTF8 { bytes in
+            // Fast path: most cells hold nothing to escape, and are copied in one go.
+            if !bytes.contains(where: { Self.needsCare($0, spreadsheet: spreadsheet) }) {
+                buffer.append(contentsOf: bytes)
+                return
+            }
             var index = 0
             let count = bytes.count
             while index < count {
@@ -118,6 +123,19 @@ public struct XMLWriter {
                 index += 1
             }
         }
+    }
+
+    /// Whether `byte` may need more than copying: markup, controls, the lead of U+FFFE/U+FFFF, and in
+    /// SpreadsheetML the underscore of an `_xHHHH_` sequence.
+    @inline(__always)
+    static func needsCare(_ byte: UInt8, spreadsheet: Bool) -> Bool {
+        byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x7F || byte == 0xEF
+            || (spreadsheet && byte == 0x5F)
+    }
+
+    /// Bytes written as they are (markup prepared by the caller).
+    public mutating func raw(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
     }
 
     /// `_xHHHH_` starting at `index`.

@@ -1,0 +1,93 @@
+// gongwen-bench: the speed and memory figures the issues ask for, measured on a release build.
+//
+//   swift build -c release --product gongwen-bench
+//   .build/release/gongwen-bench xlsx IN.tsv OUT.xlsx [LEVEL]
+//
+// IN.tsv is what ../shared/bench/gen_data.py --tsv writes (the peers read the same file). The declaration
+// table goes through the product's own path (Templates/declaration-table/form.yaml, TableWorkbook,
+// streamed worksheet, zip to a file), so memory stays flat whatever the row count. Peak memory is measured
+// from outside (/usr/bin/time -v); this prints rows, seconds and rows per second as one JSON line.
+#if canImport(Glibc)
+    import Glibc
+#endif
+import Foundation
+import GongwenBuild
+import GongwenOOXML
+import GongwenRendering
+
+/// Lines of a text file, read one at a time with getline(3).
+final class LineReader: Sequence, IteratorProtocol {
+    let file: UnsafeMutablePointer<FILE>
+    var buffer: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+
+    init?(path: String) {
+        guard let file = fopen(path, "r") else { return nil }
+        self.file = file
+    }
+
+    deinit {
+        free(buffer)
+        fclose(file)
+    }
+
+    func next() -> String? {
+        let length = getline(&buffer, &capacity, file)
+        guard length > 0, let buffer else { return nil }
+        let count = buffer[length - 1] == 10 ? length - 1 : length
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: count) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+        }
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 4, arguments[1] == "xlsx" else {
+    fail("usage: gongwen-bench xlsx IN.tsv OUT.xlsx [zlib level, default 6]")
+}
+let level = arguments.count > 4 ? Int32(arguments[4]) ?? 6 : 6
+let start = Date()
+guard let counter = LineReader(path: arguments[2]) else { fail("cannot open \(arguments[2])") }
+let rowCount = counter.reduce(0) { count, _ in count + 1 }
+
+do {
+    let layout = try FormLayout.load(
+        document: .declarationTable, from: TemplateFolder(root: BundledResources.templates))
+    // TSV fields: seq company credit_code industry district project_name leader phone email recommender award
+    let source = TableSheetSource(
+        name: layout.sheetName, annexLabel: "附件 2", title: "2019年滨海新区质量攻关重点项目申报表",
+        recommenderLine: "推荐单位(公章):", signatureLine: "推荐部门负责人:    填报人:    联系人电话:    日期:",
+        notes: ["注：1.此表由申报单位填写完成后汇总至推荐单位。"], rowCount: rowCount,
+        rows: {
+            guard let lines = LineReader(path: arguments[2]) else { return AnyIterator { nil } }
+            return AnyIterator {
+                guard let line = lines.next() else { return nil }
+                // Split on the tab byte: Character-level splitting would measure grapheme breaking instead.
+                let f = line.utf8.split(separator: 9, omittingEmptySubsequences: false).map {
+                    String(decoding: $0, as: UTF8.self)
+                }
+                guard f.count >= 9 else { return nil }
+                return .data([
+                    .number(Int(f[0]) ?? 0, .center), .text(f[1], .text), .text(f[2], .code), .text(f[3], .center),
+                    .text(f[4], .center), .text(f[5], .text), .text(f[6], .center), .text(f[7], .code),
+                    .text(f[8], .text),
+                ])
+            }
+        })
+    let package = TableWorkbook(layout: layout).package(
+        [source], core: CorePropertiesPart(title: "benchmark", creator: "gongwen", created: nil))
+    let sink = try FileSink(url: URL(fileURLWithPath: arguments[3]))
+    try package.write(to: ZipWriter(sink: sink, level: level))
+    try sink.close()
+} catch {
+    fail("gongwen-bench: \(error)")
+}
+let seconds = Date().timeIntervalSince(start)
+print(
+    "{\"task\":\"xlsx\",\"rows\":\(rowCount),\"level\":\(level),\"seconds\":\(String(format: "%.3f", seconds)),"
+        + "\"rows_per_second\":\(Int(Double(rowCount) / seconds))}")
