@@ -1,3 +1,8 @@
+import Foundation
+import GongwenBuild
+import GongwenOOXML
+import GongwenRendering
+
 // gongwen-bench: the speed and memory figures the issues ask for, measured on a release build.
 //
 //   swift build -c release --product gongwen-bench
@@ -10,10 +15,6 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import Foundation
-import GongwenBuild
-import GongwenOOXML
-import GongwenRendering
 
 /// Lines of a text file, read one at a time with getline(3).
 final class LineReader: Sequence, IteratorProtocol {

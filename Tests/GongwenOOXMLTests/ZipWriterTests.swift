@@ -59,3 +59,26 @@ struct ZipWriterTests {
         #expect(try Data(contentsOf: url) == package(level: 6))
     }
 }
+
+struct BackgroundDeflateTests {
+    func package(background: Bool) throws -> Data {
+        let sink = MemorySink()
+        let zip = ZipWriter(sink: sink, level: 6)
+        let stream = try zip.begin("sheet.xml", background: background)
+        for index in 0..<20000 { try stream.write(Array("<row r=\"\(index)\"><c><t>天津滨海</t></c></row>".utf8)) }
+        try stream.finish()
+        try zip.add("after.xml", Data("<a/>".utf8))
+        try zip.finish()
+        return sink.data
+    }
+
+    @Test func theSecondThreadWritesTheSameBytes() throws {
+        let background = try package(background: true)
+        #expect(background == (try package(background: false)))
+        let parts = try PackageParts.read(background).parts
+        #expect(
+            String(decoding: try #require(parts["sheet.xml"]), as: UTF8.self).hasSuffix(
+                "<row r=\"19999\"><c><t>天津滨海</t></c></row>"))
+        #expect(parts["after.xml"] == Data("<a/>".utf8))
+    }
+}

@@ -12,6 +12,8 @@ public final class EntryStream {
     var uncompressed = 0
     let dataStart: Int
     var output = [UInt8](repeating: 0, count: 1 << 16)
+    /// Set for entries deflated on a second thread (large streamed parts).
+    var worker: DeflateWorker?
 
     init(writer: ZipWriter, name: [UInt8], method: UInt16, headerOffset: Int) throws {
         self.writer = writer
@@ -46,7 +48,16 @@ public final class EntryStream {
     }
 
     public func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try write($0) }
+        if let worker {
+            try worker.submit(bytes)
+        } else {
+            try bytes.withUnsafeBytes { try write($0) }
+        }
+    }
+
+    /// Moves the deflating of this entry to a second thread; `write(_: [UInt8])` then only queues chunks.
+    func deflateInBackground() {
+        worker = DeflateWorker { [unowned self] chunk in try chunk.withUnsafeBytes { try self.write($0) } }
     }
 
     private func pump(flush: Int32) throws {
@@ -69,6 +80,10 @@ public final class EntryStream {
 
     /// Flushes the deflater and patches the entry's header.
     public func finish() throws {
+        if let worker {
+            self.worker = nil
+            try worker.close()
+        }
         if method == 8 {
             stream.next_in = nil
             stream.avail_in = 0

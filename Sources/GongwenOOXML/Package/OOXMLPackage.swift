@@ -59,7 +59,7 @@ public struct OOXMLPackage {
             case .bytes(let bytes):
                 try zip.add(part.name, Data(bytes))
             case .stream(let write):
-                let entry = try zip.begin(part.name)
+                let entry = try zip.begin(part.name, background: true)
                 var writer = XMLWriter(flushEvery: 1 << 16) { bytes in try entry.write(bytes) }
                 try write(&writer)
                 try writer.flushAll()

@@ -58,7 +58,8 @@ public final class ZipWriter {
     }
 
     /// Starts an entry whose data is written in pieces; call `finish()` on the stream before the next entry.
-    public func begin(_ name: String) throws -> EntryStream {
+    /// With `background`, chunks given as arrays are deflated on a second thread (same bytes, less time).
+    public func begin(_ name: String, background: Bool = false) throws -> EntryStream {
         guard openEntry == nil else { throw Failure(description: "zip: an entry is still open") }
         guard names.insert(name).inserted else { throw Failure(description: "zip: duplicate entry \(name)") }
         let nameBytes = Array(name.utf8)
@@ -79,6 +80,7 @@ public final class ZipWriter {
         header.bytes += nameBytes
         try header.bytes.withUnsafeBytes { try sink.write($0) }
         let stream = try EntryStream(writer: self, name: nameBytes, method: method, headerOffset: headerOffset)
+        if background, method == 8 { stream.deflateInBackground() }
         openEntry = stream
         return stream
     }

@@ -72,7 +72,9 @@ public struct WorksheetWriter {
     var merges: [String] = []
     static let letters: [[UInt8]] = (1...256).map { Array(columnName($0).utf8) }
     /// Each style's markup between the cell reference and the text, prepared once: rows are the hot path.
-    static let textOpen: [[UInt8]] = CellStyle.allCases.map { Array("\" s=\"\($0.rawValue)\" t=\"inlineStr\"><is><t>".utf8) }
+    static let textOpen: [[UInt8]] = CellStyle.allCases.map {
+        Array("\" s=\"\($0.rawValue)\" t=\"inlineStr\"><is><t>".utf8)
+    }
     static let textOpenPreserve: [[UInt8]] = CellStyle.allCases.map {
         Array("\" s=\"\($0.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">".utf8)
     }
@@ -158,7 +160,8 @@ public struct WorksheetWriter {
             switch cell {
             case .text(let text, let style):
                 let preserve = XMLWriter.needsPreserve(text)
-                writer.buffer.append(contentsOf: preserve ? Self.textOpenPreserve[style.rawValue] : Self.textOpen[style.rawValue])
+                writer.buffer.append(
+                    contentsOf: preserve ? Self.textOpenPreserve[style.rawValue] : Self.textOpen[style.rawValue])
                 writer.text(text, spreadsheet: true)
                 writer.buffer.append(contentsOf: Self.textClose)
             case .number(let value, let style):
