@@ -47,3 +47,18 @@ struct CommandTests {
         #expect(exitCode(["build", Fixtures.campaign("valid-small").path, "--output", file.path]) == 74)
     }
 }
+
+struct BlankFormCommandTests {
+    @Test func writesTheFormAtomicallyWithTheCampaignLists() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.url.appendingPathComponent("form.xlsx")
+        var command = try Gongwen.parseAsRoot([
+            "blank-form", Fixtures.campaign("valid-small").path, "--output", file.path,
+        ])
+        try command.run()
+        let parts = try PackageParts.read(try Data(contentsOf: file)).parts
+        let lists = String(decoding: try #require(parts["xl/worksheets/sheet2.xml"]), as: UTF8.self)
+        #expect(lists.contains("<t>制造业</t>") && lists.contains("<t>保税区</t>"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["form.xlsx"])
+    }
+}

@@ -82,3 +82,22 @@ struct BackgroundDeflateTests {
         #expect(parts["after.xml"] == Data("<a/>".utf8))
     }
 }
+
+struct PackageCheckTests {
+    @Test func aMalformedPartStopsThePackageBeforeAnythingIsWritten() throws {
+        var package = OOXMLPackage(
+            mainPart: "word/document.xml", core: CorePropertiesPart(title: "t", creator: "c", created: nil))
+        package.add(
+            .init(
+                name: "word/document.xml", contentType: "x",
+                content: .bytes(Array("<w:document>\n<w:body>\n</w:document>".utf8))))
+        let sink = MemorySink()
+        #expect {
+            try package.write(to: ZipWriter(sink: sink))
+        } throws: { error in
+            (error as? OOXMLPackage.MalformedPart).map { $0.part == "word/document.xml" && $0.problem.line == 3 }
+                ?? false
+        }
+        #expect(sink.bytes.isEmpty)
+    }
+}

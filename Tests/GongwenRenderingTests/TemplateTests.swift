@@ -78,19 +78,40 @@ struct TemplateTests {
     }
 }
 
-struct XMLWellFormednessTests {
-    @Test func wellFormedPartsPass() {
-        #expect(XMLWellFormedness.check(Data("<?xml version=\"1.0\"?><a><b>天津</b></a>".utf8)) == nil)
+struct FormLayoutTests {
+    func templates(editing edit: (String) -> String) throws -> (TemporaryFolder, TemplateFolder) {
+        let folder = try TemporaryFolder()
+        let root = try folder.copy(Fixtures.templates, as: "Templates")
+        let file = root.appendingPathComponent("declaration-table/form.yaml")
+        try edit(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        return (folder, TemplateFolder(root: root))
     }
 
-    @Test func brokenPartsNameTheirLine() throws {
-        let problem = try #require(XMLWellFormedness.check(Data("<a>\n<b>\n</a>".utf8)))
-        #expect(problem.line == 3)
+    @Test func aYAMLSyntaxErrorInTheFormNamesItsLine() throws {
+        let (folder, templates) = try self.templates {
+            $0.replacingOccurrences(of: "sheet_name: 申报表", with: "sheet_name: [申报表")
+        }
+        _ = folder
+        #expect {
+            try FormLayout.load(document: .declarationTable, from: templates)
+        } throws: { error in
+            guard let error = error as? TemplateError else { return false }
+            return error.file == "Templates/declaration-table/form.yaml" && error.line != nil
+        }
     }
 
-    @Test func externalEntitiesAreNotLoaded() throws {
-        let xxe = "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>"
-        // Well-formed, but the entity is not substituted: the check never reads /etc/passwd.
-        #expect(XMLWellFormedness.check(Data(xxe.utf8)) == nil)
+    @Test func theOfficeRewordsTheFormWithoutCode() throws {
+        let (folder, templates) = try self.templates {
+            $0.replacingOccurrences(of: "annex_label: 附件 2", with: "annex_label: 附件2（修订）")
+        }
+        _ = folder
+        let layout = try FormLayout.load(document: .declarationTable, from: templates)
+        #expect(layout.annexLabel(["x": 1]) == "附件2（修订）")
+    }
+
+    @Test func valuesAreInsertedAfterParsingSoTheyCannotBreakTheFile() throws {
+        let layout = try FormLayout.load(document: .declarationTable, from: TemplateFolder(root: Fixtures.templates))
+        struct Values { var recommender = "a: b\n- [x] & <y> {{title}}" }
+        #expect(layout.recommenderLine(Values()) == "推荐单位(公章):a: b\n- [x] & <y> {{title}}")
     }
 }

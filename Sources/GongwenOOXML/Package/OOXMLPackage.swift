@@ -38,8 +38,28 @@ public struct OOXMLPackage {
         parts.append(part)
     }
 
-    /// Writes the package into `zip` and finishes it.
+    /// A part that is not well-formed XML, found before anything is packaged.
+    public struct MalformedPart: Error, CustomStringConvertible {
+        public var part: String
+        public var problem: XMLWellFormedness.Problem
+
+        public var description: String { "\(part):\(problem.line):\(problem.column): \(problem.message)" }
+    }
+
+    /// Checks every prepared part with libxml2. Streamed parts are written by code, row by row, and are not
+    /// held in memory to be parsed; their markup is covered by the writer's tests and the schema checks.
+    public func checkWellFormed() throws {
+        for part in parts {
+            guard case .bytes(let bytes) = part.content else { continue }
+            if let problem = XMLWellFormedness.check(Data(bytes)) {
+                throw MalformedPart(part: part.name, problem: problem)
+            }
+        }
+    }
+
+    /// Writes the package into `zip` and finishes it; nothing is written if a prepared part is malformed.
     public func write(to zip: ZipWriter) throws {
+        try checkWellFormed()
         let overrides =
             [
                 ("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),

@@ -80,6 +80,15 @@ public struct FormLayout: Sendable {
         let file: File
         do {
             file = try YAMLDecoder().decode(File.self, from: text)
+        } catch let DecodingError.dataCorrupted(context) {
+            // Yams reports a syntax error as dataCorrupted with the YamlError and its mark underneath.
+            let place = (context.underlyingError as? YamlError).flatMap(Self.syntaxError)
+            throw TemplateError(
+                file: path, line: place?.line, column: place?.column,
+                message: "YAML 语法错误 / YAML syntax error: \(place?.problem ?? context.debugDescription)")
+        } catch let DecodingError.keyNotFound(key, context) {
+            let field = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
+            throw TemplateError(file: path, line: nil, column: nil, message: "缺少 \(field) / \(field) is missing")
         } catch {
             throw TemplateError(
                 file: path, line: nil, column: nil, message: "YAML 无法读取 / cannot read the YAML: \(error)")
@@ -97,6 +106,17 @@ public struct FormLayout: Sendable {
             }
         }
         return FormLayout(file: file, path: path, templates: templates)
+    }
+
+    /// Line, column and problem of a YAML syntax error.
+    static func syntaxError(_ error: YamlError) -> (line: Int, column: Int, problem: String)? {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            (mark.line, mark.column, [context?.text, problem].compactMap { $0 }.joined(separator: ", "))
+        default:
+            nil
+        }
     }
 
     /// Renders one of the layout's strings with `context`.
