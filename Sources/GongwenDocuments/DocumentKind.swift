@@ -2,6 +2,10 @@
 public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     /// 附件2 申报表, per recommender and consolidated.
     case declarationTable = "declaration-table"
+    /// 关于下达…重点项目计划的通知 (GB/T 9704), with the plan table attached.
+    case planNotice = "plan-notice"
+    /// The plan table on its own (XLSX, CSV, HTML).
+    case planTable = "plan-table"
     /// manifest.json, the list of every file of a build (no template).
     case manifest
 
@@ -12,6 +16,8 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     public var chineseName: String {
         switch self {
         case .declarationTable: "重点项目申报表（附件2）"
+        case .planNotice: "重点项目计划通知"
+        case .planTable: "重点项目计划表"
         case .manifest: "文件清单"
         }
     }

@@ -38,6 +38,7 @@ extension BuildStep {
         let templates = TemplateFolder(root: context.templatesFolder)
         do {
             context.files += try DeclarationTableRenderer(templates: templates).render(data)
+            context.files += try PlanNoticeRenderer(templates: templates).render(data)
         } catch let error as TemplateError {
             throw GongwenError(.template, path: error.file, message: error.description)
         } catch {

@@ -28,7 +28,9 @@ public enum TitleLines {
         while index < characters.count {
             if characters[index].isASCII, characters[index].isNumber {
                 var end = index
-                while end < characters.count, characters[end].isASCII, characters[end].isNumber || characters[end] == "." {
+                while end < characters.count, characters[end].isASCII,
+                    characters[end].isNumber || characters[end] == "."
+                {
                     end += 1
                 }
                 if end < characters.count, characters[end] == "年" { end += 1 }
@@ -83,7 +85,8 @@ public enum TitleLines {
                     let lineWidth = offsets[end] - offsets[start]
                     guard lineWidth <= maximumWidth else { continue }
                     let deviation = lineWidth - target
-                    let value = cost[line - 1][start] + deviation * deviation - Double(lines - line + 1) * lineWidth * 1e-6
+                    let value =
+                        cost[line - 1][start] + deviation * deviation - Double(lines - line + 1) * lineWidth * 1e-6
                     if value < cost[line][end] {
                         cost[line][end] = value
                         choice[line][end] = start

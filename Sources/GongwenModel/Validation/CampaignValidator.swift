@@ -26,6 +26,23 @@ public struct CampaignValidator: Sendable {
 
     public func validate(_ data: CampaignData) -> [Diagnostic] {
         var diagnostics = checkCampaign(data.campaign)
+        // A plan is issued by a numbered, dated notice (GB/T 9704 §7.2.5, §7.3.5).
+        if !data.plan.isEmpty {
+            for (table, label) in [("document_numbers", "发文字号"), ("issue_dates", "成文日期")] {
+                let present =
+                    table == "document_numbers"
+                    ? data.campaign.documentSerials["plan_notice"] != nil
+                    : data.campaign.issueDates["plan_notice"] != nil
+                if !present {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "plan-notice.\(table)",
+                            at: SourceLocation(file: campaignFile, field: "\(table).plan_notice"),
+                            chinese: "有计划表但计划通知没有\(label)（\(table).plan_notice）",
+                            english: "the plan needs its notice's \(table).plan_notice"))
+                }
+            }
+        }
         diagnostics += checkDeclarations(data.declarations, in: data.campaign)
         diagnostics += checkPlan(data.plan, declarations: data.declarations)
         diagnostics += checkAwards(data.awards, data: data)

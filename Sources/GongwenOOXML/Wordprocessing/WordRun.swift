@@ -10,15 +10,19 @@ public struct WordFont: Sendable, Equatable {
     public var bold: Bool
     /// `FF0000` for the red 发文机关标志, nil for black.
     public var color: String?
+    /// Character spacing in twentieths of a point (`w:spacing`); negative condenses.
+    public var spacing: Int?
 
     public init(
-        eastAsia: String, latin: String = "Times New Roman", size: Double, bold: Bool = false, color: String? = nil
+        eastAsia: String, latin: String = "Times New Roman", size: Double, bold: Bool = false, color: String? = nil,
+        spacing: Int? = nil
     ) {
         self.eastAsia = eastAsia
         self.latin = latin
         self.size = size
         self.bold = bold
         self.color = color
+        self.spacing = spacing
     }
 
     /// Half-points, as `w:sz` counts.
@@ -26,7 +30,7 @@ public struct WordFont: Sendable, Equatable {
 }
 
 extension XMLWriter {
-    /// `<w:rPr>` in CT_RPr order: rFonts, b, bCs, color, sz, szCs, lang.
+    /// `<w:rPr>` in CT_RPr order: rFonts, b, bCs, color, spacing, sz, szCs, lang.
     public mutating func runProperties(_ font: WordFont) {
         open("w:rPr")
         empty(
@@ -40,6 +44,7 @@ extension XMLWriter {
             empty("w:bCs")
         }
         if let color = font.color { empty("w:color", ["w:val": color]) }
+        if let spacing = font.spacing { empty("w:spacing", ["w:val": String(spacing)]) }
         empty("w:sz", ["w:val": font.halfPoints])
         empty("w:szCs", ["w:val": font.halfPoints])
         empty("w:lang", ["w:val": "en-US", "w:eastAsia": "zh-CN"])

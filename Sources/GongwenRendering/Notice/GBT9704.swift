@@ -1,0 +1,29 @@
+/// The layout numbers of GB/T 9704-2012 《党政机关公文格式》 in Word units (twips, 1/1440 inch), from
+/// ../shared/reference/standards.md §1.
+enum GBT9704 {
+    /// §5.1: A4, 210 × 297 mm.
+    static let pageWidth = 11906, pageHeight = 16838
+    /// §5.2.1: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; so right 26 mm and bottom 35 mm.
+    static let top = 2098, left = 1587, right = 1474, bottom = 1984
+    static let typeWidth = pageWidth - left - right  // 8845 ≈ 156 mm
+    /// §5.2.3: 22 lines of 28 characters fill the type area: 225 mm / 22 = 10.23 mm = 579 twips per line;
+    /// 156 mm / 28 = 5.57 mm = 315.9 twips per character, a little under the 16 pt (320 twips) glyph.
+    static let linePitch = 579
+    static let characterPitch = 315
+    /// 3号 text is condensed by 0.25 pt (`w:spacing w:val="-5"`), a 15.75 pt pitch: 28 characters take 441 pt
+    /// of the 442 pt line. A character grid (`w:docGrid w:type="linesAndChars"`) would do the same in Word,
+    /// but LibreOffice lays such a grid out at about 18 characters a line, so the grid is lines only.
+    static let condensing = -5
+    /// §7.2.4: the upper edge of the 发文机关标志 is 35 mm below the top of the type area. The paragraph's
+    /// line is set exactly to the mark's size and its glyphs start about 7 mm below the paragraph's top, so
+    /// the space before is 28 mm (measured on the LibreOffice render, 100 dpi: the mark's top 72 mm from the
+    /// page edge).
+    static let issuerMarkOffset = 1587
+    /// §7.2.7: the red rule is 4 mm below the 发文字号 (≈ 227 twips), as wide as the type area.
+    static let ruleGap = 227
+    /// §7.5: the page number's 一字线 is 7 mm below the type area; 4号 (14 pt) text about 5 mm tall, so the
+    /// footer's baseline distance from the page edge is 35 − 7 − 5 = 23 mm.
+    static let footerDistance = 1304
+    /// Point sizes (§1.2): 2号 22, 3号 16, 4号 14.
+    static let size2 = 22.0, size3 = 16.0, size4 = 14.0
+}

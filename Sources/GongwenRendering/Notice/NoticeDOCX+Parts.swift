@@ -1,0 +1,148 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import GongwenOOXML
+
+/// The fonts a notice asks for, each with the role GB/T 9704 gives it. Every run names one; machines
+/// without them substitute (standards.md §6 lists free stand-ins), which `gongwen build` reports.
+public struct NoticeFonts: Sendable, Equatable {
+    /// 发文机关标志 and titles.
+    public var xiaobiaosong = "方正小标宋简体"
+    /// Body, 发文字号, 署名, 版记 (§5.2.2: every element defaults to 3号仿宋).
+    public var fangsong = "仿宋_GB2312"
+    /// Level-1 headings and the 附件 label.
+    public var heiti = "黑体"
+    /// Level-2 headings.
+    public var kaiti = "楷体_GB2312"
+    /// Page numbers (§7.5: 4号半角宋体).
+    public var songti = "宋体"
+
+    public init() {}
+
+    public var all: [String] { [xiaobiaosong, fangsong, heiti, kaiti, songti] }
+}
+
+extension NoticeDOCX {
+    /// 版记 (§7.4): 抄送 and 印发机关/印发日期 in 4号仿宋, one character in from each side, between a thick
+    /// rule above, a thin one between and a thick one below, the last on the bottom edge of the type area of
+    /// the last page. Each line is a paragraph in its own frame at a fixed height above the bottom of the type
+    /// area, its rules paragraph borders. (A floating table is what Word would use, but LibreOffice lays a
+    /// floating table out inline; frames at absolute positions stay put in both.)
+    func writeRecord(_ writer: inout XMLWriter) {
+        let font = WordFont(eastAsia: fonts.fangsong, size: GBT9704.size4)
+        let oneCharacter = 280  // one 4号 character
+        // Thick 0.35 mm ≈ 1 pt (w:sz 8), thin 0.25 mm ≈ 0.75 pt (w:sz 6).
+        let thick = ParagraphFormat.Border(size: 8, color: "000000", space: 1)
+        let thin = ParagraphFormat.Border(size: 6, color: "000000", space: 1)
+        var lines: [(pieces: [String], hanging: Int)] = []
+        if !text.copyTo.isEmpty {
+            // A full stop after the last name (§7.4.2); wrapped names align after 抄送：.
+            let copy = text.copyTo.hasSuffix("。") ? text.copyTo : text.copyTo + "。"
+            lines.append((["抄送：" + copy], 3 * oneCharacter))
+        }
+        lines.append(([text.printedBy, context.values.issueDate + "印发"], 0))
+        let typeHeight = GBT9704.pageHeight - GBT9704.top - GBT9704.bottom
+        for (index, line) in lines.enumerated() {
+            var format = ParagraphFormat(alignment: "left", exactLine: GBT9704.linePitch)
+            format.characterWidth = oneCharacter
+            format.left = oneCharacter + line.hanging
+            format.hanging = line.hanging
+            format.right = oneCharacter
+            format.rightTabs = [GBT9704.typeWidth - oneCharacter]
+            format.frame = (
+                GBT9704.typeWidth, GBT9704.linePitch, typeHeight - (lines.count - index) * GBT9704.linePitch
+            )
+            if index == 0 { format.topBorder = thick }
+            format.bottomBorder = index == lines.count - 1 ? thick : thin
+            writer.open("w:p")
+            writer.paragraphProperties(format, font: font)
+            for (position, piece) in line.pieces.enumerated() {
+                if position > 0 {
+                    writer.open("w:r")
+                    writer.runProperties(font)
+                    writer.empty("w:tab")
+                    writer.close("w:r")
+                }
+                writer.run(piece, font)
+            }
+            writer.close("w:p")
+        }
+    }
+
+    /// The section: A4 portrait, the GB/T 9704 margins, odd and even footers, and the document grid of 22
+    /// lines of 28 characters.
+    func writeSection(_ writer: inout XMLWriter) {
+        writer.open("w:sectPr")
+        writer.empty("w:footerReference", ["w:type": "even", "r:id": "rId5"])
+        writer.empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
+        writer.empty("w:pgSz", ["w:w": String(GBT9704.pageWidth), "w:h": String(GBT9704.pageHeight)])
+        writer.empty(
+            "w:pgMar",
+            [
+                "w:top": String(GBT9704.top), "w:right": String(GBT9704.right), "w:bottom": String(GBT9704.bottom),
+                "w:left": String(GBT9704.left), "w:header": "851", "w:footer": String(GBT9704.footerDistance),
+                "w:gutter": "0",
+            ])
+        writer.empty("w:cols", ["w:space": "425"])
+        writer.empty("w:docGrid", ["w:type": "lines", "w:linePitch": String(GBT9704.linePitch)])
+        writer.close("w:sectPr")
+    }
+
+    /// §7.5: `— N —` in 4号半角宋体, one character in from the right on odd pages and from the left on even.
+    func footer(odd: Bool) -> [UInt8] {
+        let font = WordFont(eastAsia: fonts.songti, latin: fonts.songti, size: GBT9704.size4)
+        var format = ParagraphFormat(alignment: odd ? "right" : "left")
+        format.characterWidth = 280
+        if odd { format.right = 280 } else { format.left = 280 }
+        var writer = XMLWriter()
+        writer.declaration()
+        writer.open("w:ftr", ["xmlns:w": OOXMLNamespace.wordprocessing, "xmlns:r": OOXMLNamespace.officeRelationships])
+        writer.open("w:p")
+        writer.paragraphProperties(format, font: font)
+        writer.run("— ", font)
+        writer.open("w:fldSimple", ["w:instr": " PAGE \\* MERGEFORMAT "])
+        writer.run("1", font)
+        writer.close("w:fldSimple")
+        writer.run(" —", font)
+        writer.close("w:p")
+        writer.close("w:ftr")
+        return writer.buffer
+    }
+
+    func package(document: [UInt8]) throws -> Data {
+        let date = context.issueDate
+        var package = OOXMLPackage(
+            mainPart: "word/document.xml",
+            core: CorePropertiesPart(title: text.title, creator: context.values.organizerName, created: date.iso))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/document.xml", contentType: WordParts.documentContentType, content: .bytes(document),
+                relationships: [
+                    Relationship(id: "rId1", type: Relationship.stylesType, target: "styles.xml"),
+                    Relationship(id: "rId2", type: Relationship.settingsType, target: "settings.xml"),
+                    Relationship(id: "rId3", type: Relationship.fontTableType, target: "fontTable.xml"),
+                    Relationship(id: "rId4", type: Relationship.footerType, target: "footer1.xml"),
+                    Relationship(id: "rId5", type: Relationship.footerType, target: "footer2.xml"),
+                ]))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/styles.xml", contentType: WordParts.stylesContentType,
+                content: .bytes(WordParts.styles(defaultFont: body))))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/settings.xml", contentType: WordParts.settingsContentType,
+                content: .bytes(WordParts.settings(evenAndOddFooters: true))))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/fontTable.xml", contentType: WordParts.fontTableContentType,
+                content: .bytes(WordParts.fontTable(fonts.all + ["Times New Roman"]))))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/footer1.xml", contentType: WordParts.footerContentType, content: .bytes(footer(odd: true))))
+        package.add(
+            OOXMLPackage.Part(
+                name: "word/footer2.xml", contentType: WordParts.footerContentType, content: .bytes(footer(odd: false)))
+        )
+        return try package.data(date: (date.year, date.month, date.day))
+    }
+}

@@ -1,0 +1,70 @@
+import GongwenOOXML
+
+/// A bordered Word table whose header row repeats on every page (`w:tblHeader`) and whose rows never split
+/// across pages, with column widths in proportion to the template's.
+struct NoticeTableWriter {
+    var columns: [NoticeText.Column]
+    var fonts: NoticeFonts
+    /// The table's width in twips.
+    var width: Int
+    /// 五号 (10.5 pt): six columns of names on a portrait page.
+    var size = 10.5
+
+    var widths: [Int] {
+        let total = columns.map(\.width).reduce(0, +)
+        var widths = columns.map { Int((Double(width) * $0.width / total).rounded(.down)) }
+        if !widths.isEmpty { widths[widths.count - 1] += width - widths.reduce(0, +) }
+        return widths
+    }
+
+    func write(rows: [[String]], _ writer: inout XMLWriter) {
+        let widths = self.widths
+        writer.open("w:tbl")
+        writer.open("w:tblPr")
+        writer.empty("w:tblW", ["w:w": String(width), "w:type": "dxa"])
+        writer.empty("w:jc", ["w:val": "center"])
+        writer.open("w:tblBorders")
+        for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+            writer.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
+        }
+        writer.close("w:tblBorders")
+        writer.empty("w:tblLayout", ["w:type": "fixed"])
+        writer.open("w:tblCellMar")
+        writer.empty("w:top", ["w:w": "28", "w:type": "dxa"])
+        writer.empty("w:left", ["w:w": "57", "w:type": "dxa"])
+        writer.empty("w:bottom", ["w:w": "28", "w:type": "dxa"])
+        writer.empty("w:right", ["w:w": "57", "w:type": "dxa"])
+        writer.close("w:tblCellMar")
+        writer.close("w:tblPr")
+        writer.open("w:tblGrid")
+        for column in widths { writer.empty("w:gridCol", ["w:w": String(column)]) }
+        writer.close("w:tblGrid")
+        row(columns.map(\.title), widths, header: true, &writer)
+        for cells in rows { row(cells, widths, header: false, &writer) }
+        writer.close("w:tbl")
+    }
+
+    func row(_ cells: [String], _ widths: [Int], header: Bool, _ writer: inout XMLWriter) {
+        let font = WordFont(eastAsia: header ? fonts.heiti : fonts.fangsong, size: size)
+        writer.open("w:tr")
+        writer.open("w:trPr")
+        writer.empty("w:cantSplit")
+        if header { writer.empty("w:tblHeader") }
+        writer.close("w:trPr")
+        for (index, (cell, columnWidth)) in zip(cells, widths).enumerated() {
+            writer.open("w:tc")
+            writer.open("w:tcPr")
+            writer.empty("w:tcW", ["w:w": String(columnWidth), "w:type": "dxa"])
+            writer.empty("w:vAlign", ["w:val": "center"])
+            writer.close("w:tcPr")
+            // Names and projects read from the left; numbers, codes and people are centred.
+            let centred = header || ![2, 3].contains(index)
+            var format = ParagraphFormat(alignment: centred ? "center" : "left")
+            format.characterWidth = Int(size * 20)
+            format.snapToGrid = false
+            writer.paragraph(cell, font, format)
+            writer.close("w:tc")
+        }
+        writer.close("w:tr")
+    }
+}

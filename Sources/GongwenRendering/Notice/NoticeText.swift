@@ -1,0 +1,118 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import Mustache
+import Yams
+
+/// The wording of an official notice from `Templates/<document>/notice.yaml`, with the document's values in
+/// it. The YAML is parsed first and each string rendered after as plain text, so values cannot change its
+/// structure; the formats escape them.
+public struct NoticeText: Sendable, Equatable {
+    public enum Block: Sendable, Equatable {
+        case paragraph(String)
+        /// A heading of level 1…4, numbered 一、 （一） 1. （1） (GB/T 9704 §7.3.3).
+        case heading(level: Int, ordinal: String, text: String)
+    }
+
+    public struct Column: Sendable, Equatable, Decodable {
+        public var title: String
+        public var width: Double
+    }
+
+    public var issuerMark: String
+    public var title: String
+    public var recipients: String
+    public var blocks: [Block]
+    public var attachments: [String]
+    public var signature: String
+    public var note: String
+    public var copyTo: String
+    public var printedBy: String
+    public var columns: [Column]
+
+    struct File: Decodable {
+        struct Item: Decodable {
+            var text: String?
+            var heading1: String?
+            var heading2: String?
+            var heading3: String?
+            var heading4: String?
+        }
+
+        struct Table: Decodable {
+            var columns: [Column]
+        }
+
+        var issuerMark: String
+        var title: String
+        var recipients: String
+        var body: [Item]
+        var attachments: [String]?
+        var signature: String
+        var note: String?
+        var copyTo: String?
+        var printedBy: String
+        var table: Table
+
+        enum CodingKeys: String, CodingKey {
+            case title, recipients, body, attachments, signature, note, table
+            case issuerMark = "issuer_mark"
+            case copyTo = "copy_to"
+            case printedBy = "printed_by"
+        }
+    }
+
+    /// Loads `notice.yaml` of `document` and renders it with `values`.
+    public static func load(
+        document: DocumentKind, from folder: TemplateFolder, values: Any
+    ) throws(TemplateError) -> NoticeText {
+        let url = folder.root.appendingPathComponent(document.templateFolder).appendingPathComponent("notice.yaml")
+        let path = folder.displayPath(url)
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            throw TemplateError(
+                file: path, line: nil, column: nil, message: "模板文件不存在或不是 UTF-8 文本 / template missing or not UTF-8")
+        }
+        let file: File
+        do {
+            file = try YAMLDecoder().decode(File.self, from: text)
+        } catch let DecodingError.dataCorrupted(context) {
+            let place = (context.underlyingError as? YamlError).flatMap(FormLayout.syntaxError)
+            throw TemplateError(
+                file: path, line: place?.line, column: place?.column,
+                message: "YAML 语法错误 / YAML syntax error: \(place?.problem ?? context.debugDescription)")
+        } catch {
+            throw TemplateError(
+                file: path, line: nil, column: nil, message: "YAML 无法读取 / cannot read the YAML: \(error)")
+        }
+        let context = TemplateValues.make(values)
+        func render(_ string: String) throws(TemplateError) -> String {
+            do {
+                return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + string).render(context)
+            } catch {
+                throw TemplateError(
+                    file: path, line: nil, column: nil, message: "“\(string)”: 模板语法错误 / syntax error: \(error)")
+            }
+        }
+        var counters = [0, 0, 0, 0]
+        var blocks: [Block] = []
+        let levels: [ChineseNumeral.Level] = [.first, .second, .third, .fourth]
+        for item in file.body {
+            let headings = [item.heading1, item.heading2, item.heading3, item.heading4]
+            if let level = headings.firstIndex(where: { $0 != nil }), let heading = headings[level] {
+                counters[level] += 1
+                for deeper in (level + 1)..<counters.count { counters[deeper] = 0 }
+                let ordinal = ChineseNumeral.ordinal(counters[level], level: levels[level])
+                blocks.append(.heading(level: level + 1, ordinal: ordinal, text: try render(heading)))
+            } else if let paragraph = item.text {
+                blocks.append(.paragraph(try render(paragraph)))
+            }
+        }
+        var attachments: [String] = []
+        for attachment in file.attachments ?? [] { attachments.append(try render(attachment)) }
+        return NoticeText(
+            issuerMark: try render(file.issuerMark), title: try render(file.title),
+            recipients: try render(file.recipients), blocks: blocks, attachments: attachments,
+            signature: try render(file.signature), note: try render(file.note ?? ""),
+            copyTo: try render(file.copyTo ?? ""), printedBy: try render(file.printedBy), columns: file.table.columns)
+    }
+}
