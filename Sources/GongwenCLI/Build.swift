@@ -34,6 +34,12 @@ extension Gongwen {
             console.print(diagnostics: context.diagnostics)
             console.line(
                 "已生成 \(context.files.count) 个文件 → \(output)/ / wrote \(context.files.count) files to \(output)/")
+            // standards.md §6: the documents name the official fonts; a machine without them substitutes.
+            var fonts: [String] = []
+            for font in context.files.flatMap(\.fonts) where !fonts.contains(font) { fonts.append(font) }
+            if !fonts.isEmpty {
+                console.line("字体 fonts: \(fonts.joined(separator: "、"))（未安装时由替代字体显示 / substituted where not installed）")
+            }
         }
     }
 }

@@ -10,13 +10,18 @@ public struct RenderedFile: Sendable, Equatable {
     /// The 发文字号 the document carries, if any.
     public var documentNumber: String?
     public var title: String
+    /// The fonts the file asks for (DOCX and XLSX name them; the build reports them).
+    public var fonts: [String]
 
-    public init(path: String, data: Data, kind: DocumentKind, documentNumber: String? = nil, title: String) {
+    public init(
+        path: String, data: Data, kind: DocumentKind, documentNumber: String? = nil, title: String, fonts: [String] = []
+    ) {
         self.path = path
         self.data = data
         self.kind = kind
         self.documentNumber = documentNumber
         self.title = title
+        self.fonts = fonts
     }
 }
 
@@ -33,6 +38,9 @@ public struct DeclarationTableRenderer: Sendable {
         layout = try FormLayout.load(document: .declarationTable, from: templates)
     }
 
+    /// The fonts the XLSX and DOCX forms name.
+    var officeFonts: [String] { [layout.fonts.title, layout.fonts.body, layout.fonts.heading] }
+
     /// The consolidated table, one table per recommender that has declarations, and the blank form.
     public func render(_ data: CampaignData) throws -> [RenderedFile] {
         let xlsx = DeclarationTableXLSX(layout: layout)
@@ -43,10 +51,10 @@ public struct DeclarationTableRenderer: Sendable {
         files += [
             RenderedFile(
                 path: "\(Self.folder)/汇总.xlsx", data: try xlsx.consolidatedWorkbook(data), kind: .declarationTable,
-                title: consolidatedTitle),
+                title: consolidatedTitle, fonts: officeFonts),
             RenderedFile(
                 path: "\(Self.folder)/汇总.docx", data: try docx.document(for: consolidated, campaign: data.campaign),
-                kind: .declarationTable, title: consolidatedTitle),
+                kind: .declarationTable, title: consolidatedTitle, fonts: officeFonts),
         ]
         for (index, recommender) in data.campaign.recommenders.enumerated() {
             let context = DeclarationTableContext.make(for: recommender, in: data)
@@ -59,17 +67,17 @@ public struct DeclarationTableRenderer: Sendable {
                 RenderedFile(
                     path: "\(Self.folder)/\(baseName).xlsx",
                     data: try xlsx.workbook(for: context, campaign: data.campaign),
-                    kind: .declarationTable, title: title),
+                    kind: .declarationTable, title: title, fonts: officeFonts),
                 RenderedFile(
                     path: "\(Self.folder)/\(baseName).docx",
                     data: try docx.document(for: context, campaign: data.campaign),
-                    kind: .declarationTable, title: title),
+                    kind: .declarationTable, title: title, fonts: officeFonts),
             ]
         }
         files.append(
             RenderedFile(
                 path: "\(Self.folder)/空白申报表.xlsx", data: try xlsx.blankForm(data.campaign), kind: .declarationTable,
-                title: consolidated.title + "（空白表）"))
+                title: consolidated.title + "（空白表）", fonts: officeFonts))
         return files
     }
 
@@ -78,8 +86,11 @@ public struct DeclarationTableRenderer: Sendable {
         let path = "\(Self.folder)/\(baseName)"
         return [
             RenderedFile(
-                path: path + ".html", data: Data(html.render(context).utf8), kind: .declarationTable, title: title),
-            RenderedFile(path: path + ".csv", data: Data(csv(context).utf8), kind: .declarationTable, title: title),
+                path: path + ".html", data: Data(html.render(context).utf8), kind: .declarationTable, title: title,
+                fonts: officeFonts),
+            RenderedFile(
+                path: path + ".csv", data: Data(csv(context).utf8), kind: .declarationTable, title: title,
+                fonts: officeFonts),
         ]
     }
 

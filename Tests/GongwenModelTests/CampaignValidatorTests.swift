@@ -93,7 +93,9 @@ struct CampaignValidatorTests {
                 projectName: declaration.projectName, groupName: "QC小组", origin: awardOrigin),
             Award(category: .recommender, level: "", recommender: "KFQ", origin: awardOrigin),
         ]
-        let data = CampaignData(campaign: TestCampaign.make(), declarations: [declaration], plan: plan, awards: awards)
+        var campaign = TestCampaign.make(serials: ["plan_notice": 5])
+        campaign.issueDates["plan_notice"] = CalendarDate(year: 2019, month: 4, day: 30)
+        let data = CampaignData(campaign: campaign, declarations: [declaration], plan: plan, awards: awards)
         #expect(
             codes(CampaignValidator().validate(data)) == [
                 "plan.number-reused", "plan.undeclared", "award.duplicate", "award.unknown-level",

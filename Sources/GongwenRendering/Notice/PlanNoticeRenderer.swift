@@ -1,6 +1,7 @@
 import Foundation
 import GongwenDocuments
 import GongwenModel
+import GongwenOOXML
 
 /// The plan notice (DOCX) and its plan table, from `Templates/plan-notice/`.
 public struct PlanNoticeRenderer: Sendable {
@@ -17,12 +18,80 @@ public struct PlanNoticeRenderer: Sendable {
     public func render(_ data: CampaignData) throws -> [RenderedFile] {
         guard !data.plan.isEmpty, let context = PlanNoticeContext.make(data) else { return [] }
         let text = try NoticeText.load(document: .planNotice, from: templates, values: context.values)
+        let html = try templates.load(document: .planNotice, format: "html", name: "notice.html")
         let number = context.values.documentNumber
         let base = "\(Self.folder)/" + FileNaming.safe("\(number) \(text.title)")
+        let notice = NoticeHTMLContext(text: text, context: context)
         return [
             RenderedFile(
                 path: base + ".docx", data: try NoticeDOCX(text: text, context: context).document(), kind: .planNotice,
-                documentNumber: number, title: text.title)
+                documentNumber: number, title: text.title, fonts: NoticeFonts().all),
+            RenderedFile(
+                path: base + ".html", data: Data(html.render(notice).utf8), kind: .planNotice, documentNumber: number,
+                title: text.title, fonts: NoticeFonts().all),
+        ] + (try planTable(context, number: number))
+    }
+
+    /// The plan table on its own, as XLSX, CSV and HTML, for the office's records and the city's report.
+    func planTable(_ context: PlanNoticeContext, number: String) throws -> [RenderedFile] {
+        let layout = try FormLayout.load(document: .planTable, from: templates)
+        let html = try templates.load(document: .planTable, format: "html", name: "table.html")
+        let title = layout.title(context.values)
+        let centred: Set<Int> = [0, 1, 4, 5]
+        let rows: [BodyRow] = context.rows.map { row in
+            .data(
+                row.cells.enumerated().map { index, cell in
+                    index == 0 ? .number(row.number, .center) : .text(cell, centred.contains(index) ? .center : .text)
+                })
+        }
+        let source = TableSheetSource(
+            name: layout.sheetName, annexLabel: layout.annexLabel(context.values), title: title,
+            recommenderLine: layout.recommenderLine(context.values), signatureLine: "", notes: [],
+            rowCount: rows.count, rows: { AnyIterator(rows.makeIterator()) })
+        let date = context.issueDate
+        let workbook = try TableWorkbook(layout: layout).package(
+            [source], core: CorePropertiesPart(title: title, creator: context.values.organizerName, created: date.iso)
+        ).data(date: (date.year, date.month, date.day))
+        let csv = CSVWriter().document(header: layout.columns.map(\.title), rows: context.rows.map(\.cells))
+        let total = layout.columns.map(\.width).reduce(0, +)
+        let page = PlanTablePage(
+            annexLabel: layout.annexLabel(context.values), title: title,
+            columns: layout.columns.map { .init(title: $0.title, width: Int(($0.width / total * 100).rounded())) },
+            rows: context.rows.map { row in
+                .init(cells: row.cells.enumerated().map { .init(text: $1, centered: centred.contains($0)) })
+            })
+        let base = "\(Self.folder)/" + FileNaming.safe(title)
+        return [
+            RenderedFile(
+                path: base + ".xlsx", data: workbook, kind: .planTable, documentNumber: number, title: title,
+                fonts: [layout.fonts.body, layout.fonts.heading, layout.fonts.title]),
+            RenderedFile(
+                path: base + ".csv", data: Data(csv.utf8), kind: .planTable, documentNumber: number, title: title),
+            RenderedFile(
+                path: base + ".html", data: Data(html.render(page).utf8), kind: .planTable, documentNumber: number,
+                title: title),
         ]
     }
+}
+
+/// What the plan table's HTML template shows.
+struct PlanTablePage {
+    struct Column {
+        var title: String
+        var width: Int
+    }
+
+    struct Cell {
+        var text: String
+        var centered: Bool
+    }
+
+    struct Row {
+        var cells: [Cell]
+    }
+
+    var annexLabel: String
+    var title: String
+    var columns: [Column]
+    var rows: [Row]
 }

@@ -25,18 +25,18 @@ public struct FormLayout: Sendable {
 
     struct File: Decodable {
         var sheetName: String
-        var summarySheetName: String
-        var listSheetName: String
+        var summarySheetName: String?
+        var listSheetName: String?
         var fonts: Fonts
         var annexLabel: String
         var title: String
-        var recommenderLine: String
+        var recommenderLine: String?
         var columns: [Column]
-        var groupHeading: String
-        var signatureLine: String
-        var notes: [String]
+        var groupHeading: String?
+        var signatureLine: String?
+        var notes: [String]?
         var pageFooter: String
-        var blankForm: BlankForm
+        var blankForm: BlankForm?
 
         enum CodingKeys: String, CodingKey {
             case fonts, title, columns, notes
@@ -59,15 +59,15 @@ public struct FormLayout: Sendable {
     public var fonts: Fonts { file.fonts }
     public var columns: [Column] { file.columns }
     public var sheetName: String { file.sheetName }
-    public var summarySheetName: String { file.summarySheetName }
-    public var listSheetName: String { file.listSheetName }
+    public var summarySheetName: String { file.summarySheetName ?? "汇总" }
+    public var listSheetName: String { file.listSheetName ?? "下拉选项" }
     /// The page footer in header/footer codes; centred (`&C`) unless the template names a section, as
     /// Excel and openpyxl both need a section code to place it.
     public var pageFooter: String {
         ["&L", "&C", "&R"].contains { file.pageFooter.hasPrefix($0) } ? file.pageFooter : "&C" + file.pageFooter
     }
-    public var blankRows: Int { file.blankForm.rows }
-    public func prompt(_ key: String) -> String { file.blankForm.prompts[key] ?? "" }
+    public var blankRows: Int { file.blankForm?.rows ?? 30 }
+    public func prompt(_ key: String) -> String { file.blankForm?.prompts[key] ?? "" }
 
     /// Loads and parses `Templates/<document>/form.yaml`.
     public static func load(document: DocumentKind, from folder: TemplateFolder) throws(TemplateError) -> FormLayout {
@@ -94,8 +94,8 @@ public struct FormLayout: Sendable {
                 file: path, line: nil, column: nil, message: "YAML 无法读取 / cannot read the YAML: \(error)")
         }
         var templates: [String: MustacheTemplate] = [:]
-        let strings =
-            [file.annexLabel, file.title, file.recommenderLine, file.groupHeading, file.signatureLine] + file.notes
+        let optional = [file.recommenderLine, file.groupHeading, file.signatureLine].compactMap { $0 }
+        let strings = [file.annexLabel, file.title] + optional + (file.notes ?? [])
         for string in strings where templates[string] == nil {
             do {
                 // TEXT: the XML writer escapes; HTML escaping here would print &amp; in the form.
@@ -126,8 +126,8 @@ public struct FormLayout: Sendable {
 
     public func annexLabel(_ context: Any) -> String { render(file.annexLabel, context) }
     public func title(_ context: Any) -> String { render(file.title, context) }
-    public func recommenderLine(_ context: Any) -> String { render(file.recommenderLine, context) }
-    public func groupHeading(_ context: Any) -> String { render(file.groupHeading, context) }
-    public func signatureLine(_ context: Any) -> String { render(file.signatureLine, context) }
-    public func notes(_ context: Any) -> [String] { file.notes.map { render($0, context) } }
+    public func recommenderLine(_ context: Any) -> String { file.recommenderLine.map { render($0, context) } ?? "" }
+    public func groupHeading(_ context: Any) -> String { file.groupHeading.map { render($0, context) } ?? "" }
+    public func signatureLine(_ context: Any) -> String { file.signatureLine.map { render($0, context) } ?? "" }
+    public func notes(_ context: Any) -> [String] { (file.notes ?? []).map { render($0, context) } }
 }
