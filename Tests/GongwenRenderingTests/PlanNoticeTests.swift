@@ -65,6 +65,17 @@ struct PlanNoticeTests {
         #expect(xml.contains("<w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\""))
         #expect(xml.contains("<w:docGrid w:type=\"lines\" w:linePitch=\"579\"/>"))
         #expect(xml.contains("w:color w:val=\"FF0000\""), "the red 发文机关标志")
+        // The 版记's two lines are framed at the foot of the type area (12756 − 2 × 579 and − 1 × 579 twips),
+        // followed by the hidden paragraph that anchors them.
+        #expect(
+            xml.contains(
+                "w:hRule=\"exact\" w:wrap=\"around\" w:vAnchor=\"margin\" w:hAnchor=\"margin\" w:xAlign=\"center\" w:y=\"11598\""
+            ))
+        #expect(xml.contains("w:y=\"12177\""))
+        #expect(
+            xml.hasSuffix("<w:rPr><w:vanish/><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p><w:sectPr>")
+                == false)
+        #expect(xml.contains("<w:vanish/>"))
         #expect(files.first { $0.kind == .planNotice }?.documentNumber == "津滨质量组办〔2019〕5号")
         let paths = files.map(\.path)
         #expect(paths.filter { $0.hasPrefix("计划通知/") }.count == 5)

@@ -67,6 +67,12 @@ extension NoticeDOCX {
             }
             writer.close("w:p")
         }
+        // Framed paragraphs are anchored to the paragraph after them (LibreOffice leaves the frame in the text
+        // flow without one). The anchor is hidden (w:vanish) and one twentieth of a point high, so it cannot
+        // start a page of its own.
+        writer.raw(
+            "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+                + "<w:rPr><w:vanish/><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>")
     }
 
     /// The section: A4 portrait, the GB/T 9704 margins, odd and even footers, and the document grid of 22
