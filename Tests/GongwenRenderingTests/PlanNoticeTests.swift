@@ -74,7 +74,6 @@ struct PlanNoticeTests {
         #expect(xml.contains("w:y=\"12177\""))
         #expect(
             xml.hasSuffix("<w:rPr><w:vanish/><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p><w:sectPr>")
-                == false)
         #expect(xml.contains("<w:vanish/>"))
         #expect(files.first { $0.kind == .planNotice }?.documentNumber == "津滨质量组办〔2019〕5号")
         let paths = files.map(\.path)
