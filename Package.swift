@@ -54,7 +54,9 @@ let package = Package(
         ),
         .target(
             name: "GongwenCLI",
-            dependencies: ["GongwenBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "GongwenBuild", "GongwenDocuments", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(name: "gongwen", dependencies: ["GongwenCLI"]),
         // Benchmarks run on a release build, never as timed tests: swift run -c release gongwen-bench.

@@ -126,13 +126,16 @@ for d in declarations:
 write_csv(OUT / "declarations.csv", ["序号", "推荐单位", "申报单位名称", "统一社会信用代码", "行业", "所在区", "项目名称",
                                      "项目负责人", "联系方式", "电子邮箱", "收到日期"], rows)
 
+long_project = next(i for i, d in enumerate(declarations) if len(d["project"]) > 30)
 planned = sorted(rng.sample(range(len(declarations)), k=round(len(declarations) * 2 / 3)))
+if long_project not in planned:  # the longest name is planned and awarded: certificates are tried on it
+    planned = sorted(planned[1:] + [long_project])
 plan_rows = [[f"BHZLGG-2019-{n + 1:03d}", declarations[i]["company"]["name"], declarations[i]["company"]["code"],
               declarations[i]["project"]] for n, i in enumerate(planned)]
 write_csv(OUT / "plan.csv", ["计划编号", "申报单位名称", "统一社会信用代码", "项目名称"], plan_rows)
 
 award_rows = []
-results = rng.sample(planned, k=24)
+results = [i for i in rng.sample(planned, k=25) if i != long_project][:23] + [long_project]
 for level, count in [("一等奖", 3), ("二等奖", 5), ("三等奖", 7), ("优秀奖", 9)]:
     for _ in range(count):
         d = declarations[results.pop()]
@@ -142,8 +145,8 @@ for level, count in [("一等奖", 2), ("二等奖", 3), ("三等奖", 3), ("优
     for _ in range(count):
         d = declarations[groups.pop()]
         short = d["company"]["name"].removeprefix("天津")[:4]
-        award_rows.append(["小组", level, d["company"]["code"], d["project"], f"{short}质量攻关QC小组",
-                           d["company"]["name"], ""])
+        name = f"{short}质量攻关QC小组" if level != "一等奖" else f"{short}“降缺陷、提效率、保交付”质量攻关QC小组"
+        award_rows.append(["小组", level, d["company"]["code"], d["project"], name, d["company"]["name"], ""])
 for rec in rng.sample(RECOMMENDERS, k=4):
     award_rows.append(["优秀推荐单位", "", "", "", "", "", rec[1]])
 write_csv(OUT / "awards.csv", ["类别", "等级", "统一社会信用代码", "项目名称", "小组名称", "所在单位", "推荐单位"], award_rows)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongwenBuild
+import GongwenDocuments
 import GongwenModel
 
 extension Gongwen {
@@ -17,12 +18,17 @@ extension Gongwen {
         @Option(help: "模板文件夹 / the templates folder (default: the built-in Templates/)")
         var templates: String?
 
+        @Option(
+            help: "表彰名单排序：stroke 按笔画（默认）、pinyin 按拼音、data 按名单顺序 / order within a level: stroke, pinyin, data")
+        var order: AwardsContext.Order = .stroke
+
         func run() throws {
             let console = Console()
             var context = BuildContext(
                 campaignFolder: options.campaignURL,
                 templatesFolder: templates.map { URL(fileURLWithPath: $0) } ?? BundledResources.templates,
                 outputFolder: URL(fileURLWithPath: output), policy: options.policy)
+            context.order = order
             do {
                 try BuildPipeline(steps: BuildStep.all).run(&context) { index, count, name in
                     console.progress("[\(index)/\(count)] \(name)")
@@ -43,3 +49,5 @@ extension Gongwen {
         }
     }
 }
+
+extension AwardsContext.Order: ExpressibleByArgument {}

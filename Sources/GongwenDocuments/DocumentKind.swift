@@ -6,6 +6,10 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     case planNotice = "plan-notice"
     /// The plan table on its own (XLSX, CSV, HTML).
     case planTable = "plan-table"
+    /// 获奖证书, one per winner.
+    case certificate
+    /// 质量月表彰名单.
+    case commendationList = "commendation-list"
     /// manifest.json, the list of every file of a build (no template).
     case manifest
 
@@ -18,6 +22,8 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
         case .declarationTable: "重点项目申报表（附件2）"
         case .planNotice: "重点项目计划通知"
         case .planTable: "重点项目计划表"
+        case .certificate: "获奖证书"
+        case .commendationList: "表彰名单"
         case .manifest: "文件清单"
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GongwenDocuments
 import GongwenModel
 import GongwenReaders
 import GongwenRendering
@@ -9,6 +10,8 @@ public struct BuildContext: Sendable {
     public var templatesFolder: URL
     public var outputFolder: URL
     public var policy: CampaignValidator.Policy
+    /// The order of winners within a level on the commendation list.
+    public var order: AwardsContext.Order = .stroke
 
     /// Set by the read step.
     public var data: CampaignData?

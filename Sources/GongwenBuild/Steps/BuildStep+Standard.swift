@@ -39,6 +39,7 @@ extension BuildStep {
         do {
             context.files += try DeclarationTableRenderer(templates: templates).render(data)
             context.files += try PlanNoticeRenderer(templates: templates).render(data)
+            context.files += try AwardsRenderer(templates: templates, order: context.order).render(data)
         } catch let error as TemplateError {
             throw GongwenError(.template, path: error.file, message: error.description)
         } catch {

@@ -58,12 +58,16 @@ public struct Award: Sendable, Equatable {
     public var unit: String
     /// The recommender (优秀推荐单位), by name or id.
     public var recommender: String
+    /// 证书编号 as already issued, if the office keeps its own; empty for gongwen's stable number.
+    public var certificateNumber: String
     public var origin: RecordOrigin
 
     public init(
         category: AwardCategory, level: String, creditCode: String = "", projectName: String = "",
-        groupName: String = "", unit: String = "", recommender: String = "", origin: RecordOrigin
+        groupName: String = "", unit: String = "", recommender: String = "", certificateNumber: String = "",
+        origin: RecordOrigin
     ) {
+        self.certificateNumber = certificateNumber
         self.category = category
         self.level = level
         self.creditCode = creditCode

@@ -9,6 +9,8 @@ public struct OOXMLPackage {
         case bytes([UInt8])
         /// A part written straight into the zip entry, for worksheets too large to hold.
         case stream((inout XMLWriter) throws -> Void)
+        /// A part deflated beforehand and shared by many packages (its relationships too are prepared).
+        case prepared(PreparedEntry, relationships: PreparedEntry?)
     }
 
     public struct Part {
@@ -43,6 +45,11 @@ public struct OOXMLPackage {
         public var part: String
         public var problem: XMLWellFormedness.Problem
 
+        public init(part: String, problem: XMLWellFormedness.Problem) {
+            self.part = part
+            self.problem = problem
+        }
+
         public var description: String { "\(part):\(problem.line):\(problem.column): \(problem.message)" }
     }
 
@@ -57,25 +64,51 @@ public struct OOXMLPackage {
         }
     }
 
-    /// Writes the package into `zip` and finishes it; nothing is written if a prepared part is malformed.
-    public func write(to zip: ZipWriter) throws {
-        try checkWellFormed()
+    /// The package's plumbing: content types, root relationships, app and core properties, in that order.
+    public func plumbing() -> [(name: String, data: Data)] {
         let overrides =
             [
                 ("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
                 ("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
             ] + parts.map { ($0.name, $0.contentType) }
-        try zip.add("[Content_Types].xml", Data(ContentTypesPart(overrides: overrides).xml()))
         let root = RelationshipsPart(relationships: [
             Relationship(id: "rId1", type: Relationship.officeDocumentType, target: mainPart),
             Relationship(id: "rId2", type: Relationship.corePropertiesType, target: "docProps/core.xml"),
             Relationship(id: "rId3", type: Relationship.extendedPropertiesType, target: "docProps/app.xml"),
         ])
-        try zip.add("_rels/.rels", Data(root.xml()))
-        try zip.add("docProps/app.xml", Data(AppPropertiesPart().xml()))
-        try zip.add("docProps/core.xml", Data(core.xml()))
+        return [
+            ("[Content_Types].xml", Data(ContentTypesPart(overrides: overrides).xml())),
+            ("_rels/.rels", Data(root.xml())), ("docProps/app.xml", Data(AppPropertiesPart().xml())),
+            ("docProps/core.xml", Data(core.xml())),
+        ]
+    }
+
+    /// The relationships part name of `part`: `word/document.xml` → `word/_rels/document.xml.rels`.
+    public static func relationshipsName(of part: String) -> String {
+        let folder = (part as NSString).deletingLastPathComponent
+        let file = (part as NSString).lastPathComponent
+        return (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
+    }
+
+    /// Writes the package into `zip` and finishes it; nothing is written if a prepared part is malformed.
+    /// `preparedPlumbing`, when given, replaces the generated plumbing (packages that share every part but
+    /// one reuse it).
+    public func write(to zip: ZipWriter, preparedPlumbing: [PreparedEntry]? = nil) throws {
+        try checkWellFormed()
+        if let preparedPlumbing {
+            for entry in preparedPlumbing { try zip.add(entry) }
+        } else {
+            for (name, data) in plumbing() { try zip.add(name, data) }
+        }
         for part in parts {
+            if case .prepared(let entry, let relationships) = part.content {
+                try zip.add(entry)
+                if let relationships { try zip.add(relationships) }
+                continue
+            }
             switch part.content {
+            case .prepared:
+                break
             case .bytes(let bytes):
                 try zip.add(part.name, Data(bytes))
             case .stream(let write):
@@ -86,10 +119,9 @@ public struct OOXMLPackage {
                 try entry.finish()
             }
             if !part.relationships.isEmpty {
-                let folder = (part.name as NSString).deletingLastPathComponent
-                let file = (part.name as NSString).lastPathComponent
-                let name = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
-                try zip.add(name, Data(RelationshipsPart(relationships: part.relationships).xml()))
+                try zip.add(
+                    Self.relationshipsName(of: part.name),
+                    Data(RelationshipsPart(relationships: part.relationships).xml()))
             }
         }
         try zip.finish()

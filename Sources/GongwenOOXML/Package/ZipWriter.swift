@@ -149,3 +149,60 @@ struct ByteBuffer {
         for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
     }
 }
+
+/// An entry deflated once and written many times: the parts every certificate shares (styles, settings,
+/// fonts, relationships) are compressed once, then copied into each package.
+public struct PreparedEntry: Sendable {
+    public let name: String
+    let compressed: [UInt8]
+    let crc: UInt32
+    let size: Int
+
+    /// Deflates `data` at `level` (0 stores it).
+    public init(name: String, data: Data, level: Int32 = 6) throws {
+        let sink = MemorySink()
+        let zip = ZipWriter(sink: sink, level: level)
+        try zip.add(name, data)
+        let bytes = sink.bytes
+        let nameLength = Int(bytes[26]) | Int(bytes[27]) << 8
+        let compressedSize = Int(bytes[18]) | Int(bytes[19]) << 8 | Int(bytes[20]) << 16 | Int(bytes[21]) << 24
+        self.name = name
+        compressed = Array(bytes[(30 + nameLength)..<(30 + nameLength + compressedSize)])
+        crc = UInt32(bytes[14]) | UInt32(bytes[15]) << 8 | UInt32(bytes[16]) << 16 | UInt32(bytes[17]) << 24
+        size = data.count
+        method = level == 0 ? 0 : 8
+    }
+
+    let method: UInt16
+}
+
+extension ZipWriter {
+    /// Adds an entry compressed beforehand; the result is the same bytes as `add(name, data)` at that level.
+    public func add(_ entry: PreparedEntry) throws {
+        guard openEntry == nil else { throw Failure(description: "zip: an entry is still open") }
+        guard names.insert(entry.name).inserted else {
+            throw Failure(description: "zip: duplicate entry \(entry.name)")
+        }
+        let nameBytes = Array(entry.name.utf8)
+        let headerOffset = sink.offset
+        var header = ByteBuffer()
+        header.append32(0x0403_4B50)
+        header.append16(20)
+        header.append16(nameBytes.allSatisfy { $0 < 0x80 } ? 0 : 0x0800)
+        header.append16(entry.method)
+        header.append16(dosTime)
+        header.append16(dosDate)
+        header.append32(entry.crc)
+        header.append32(UInt32(entry.compressed.count))
+        header.append32(UInt32(entry.size))
+        header.append16(UInt16(nameBytes.count))
+        header.append16(0)
+        header.bytes += nameBytes
+        try header.bytes.withUnsafeBytes { try sink.write($0) }
+        try entry.compressed.withUnsafeBytes { try sink.write($0) }
+        entries.append(
+            CentralEntry(
+                name: nameBytes, method: entry.method, crc: entry.crc, compressedSize: entry.compressed.count,
+                uncompressedSize: entry.size, localHeaderOffset: headerOffset))
+    }
+}

@@ -55,6 +55,10 @@ public struct ContentTypesPart {
 public struct RelationshipsPart {
     public var relationships: [Relationship]
 
+    public init(relationships: [Relationship]) {
+        self.relationships = relationships
+    }
+
     public func xml() -> [UInt8] {
         var writer = XMLWriter()
         writer.declaration()

@@ -74,6 +74,7 @@ public enum CampaignTables {
         .init(key: "groupName", titles: ["小组名称"], required: false),
         .init(key: "unit", titles: ["所在单位", "申报单位名称"], required: false),
         .init(key: "recommender", titles: ["推荐单位"], required: false),
+        .init(key: "certificateNumber", titles: ["证书编号"], required: false),
     ])
 
     /// Reads the award list: one row per winner, its category and level.
@@ -99,7 +100,9 @@ public enum CampaignTables {
                     category: category, level: row.values["level"] ?? "",
                     creditCode: row.values["creditCode"] ?? "", projectName: row.values["projectName"] ?? "",
                     groupName: row.values["groupName"] ?? "", unit: row.values["unit"] ?? "",
-                    recommender: row.values["recommender"] ?? "", origin: origin))
+                    recommender: row.values["recommender"] ?? "",
+                    certificateNumber: row.values["certificateNumber"] ?? "",
+                    origin: origin))
         }
         return (awards, all)
     }

@@ -94,9 +94,11 @@ extension NoticeDOCX {
         writer.close("w:sectPr")
     }
 
+    func footer(odd: Bool) -> [UInt8] { Self.pageNumberFooter(odd: odd, songti: fonts.songti) }
+
     /// §7.5: `— N —` in 4号半角宋体, one character in from the right on odd pages and from the left on even.
-    func footer(odd: Bool) -> [UInt8] {
-        let font = WordFont(eastAsia: fonts.songti, latin: fonts.songti, size: GBT9704.size4)
+    static func pageNumberFooter(odd: Bool, songti: String) -> [UInt8] {
+        let font = WordFont(eastAsia: songti, latin: songti, size: GBT9704.size4)
         var format = ParagraphFormat(alignment: odd ? "right" : "left")
         format.characterWidth = 280
         if odd { format.right = 280 } else { format.left = 280 }

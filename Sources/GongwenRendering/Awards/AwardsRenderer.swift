@@ -1,0 +1,128 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import GongwenOOXML
+
+/// The certificates (combined DOCX, one DOCX per winner, printable HTML, CSV register) and the 质量月
+/// commendation list (DOCX, HTML, XLSX, CSV).
+public struct AwardsRenderer: Sendable {
+    let templates: TemplateFolder
+    let order: AwardsContext.Order
+
+    public static let folder = "获奖"
+
+    public init(templates: TemplateFolder, order: AwardsContext.Order = .stroke) {
+        self.templates = templates
+        self.order = order
+    }
+
+    /// Nothing when the campaign has no awards yet.
+    public func render(_ data: CampaignData) throws -> [RenderedFile] {
+        guard !data.awards.isEmpty else { return [] }
+        let awards = AwardsContext.make(data, order: order)
+        return try certificates(awards, data.campaign) + list(awards)
+    }
+
+    /// A file name from a certificate's number and recipient (FileNaming removes `/ \ : * ? " < > |`).
+    public static func fileName(_ certificate: Certificate) -> String {
+        FileNaming.safe("\(certificate.number)-\(certificate.recipient)") + ".docx"
+    }
+
+    func certificates(_ awards: AwardsContext, _ campaign: Campaign) throws -> [RenderedFile] {
+        let template = try CertificateTemplate.load(from: templates)
+        let html = try templates.load(document: .certificate, format: "html", name: "certificates.html")
+        let date = campaign.issueDates[AwardsContext.documentKey]
+        let docx = try CertificateDOCX(
+            template: template, date: date.map { ($0.year, $0.month, $0.day) } ?? (1980, 1, 1),
+            creator: campaign.organizer.name)
+        let texts = awards.certificates.map { template.text(for: $0, in: awards) }
+        let fonts = [template.fonts.heading, template.fonts.body]
+        let base = "\(Self.folder)/证书"
+        var files = [
+            RenderedFile(
+                path: "\(base)/全部获奖证书.docx", data: try docx.package(texts), kind: .certificate,
+                title: "\(awards.campaignTitle)获奖证书（\(texts.count)份）", fonts: fonts),
+            RenderedFile(
+                path: "\(base)/全部获奖证书.html",
+                data: Data(
+                    html.render(CertificatePages(campaignTitle: awards.campaignTitle, certificates: texts)).utf8),
+                kind: .certificate, title: "\(awards.campaignTitle)获奖证书（\(texts.count)份）", fonts: fonts),
+            RenderedFile(
+                path: "\(base)/证书登记册.csv", data: Data(register(awards).utf8), kind: .certificate,
+                title: "获奖证书登记册"),
+        ]
+        for (certificate, text) in zip(awards.certificates, texts) {
+            files.append(
+                RenderedFile(
+                    path: "\(base)/单份/" + Self.fileName(certificate), data: try docx.package([text]),
+                    kind: .certificate,
+                    title: "获奖证书 \(certificate.number) \(certificate.recipient)", fonts: fonts))
+        }
+        return files
+    }
+
+    /// The register of every certificate: number, category, level, recipient, project, recommender.
+    func register(_ awards: AwardsContext) -> String {
+        CSVWriter().document(
+            header: ["证书编号", "类别", "等级", "获奖对象", "项目名称", "所在单位", "推荐单位"],
+            rows: awards.certificates.map {
+                [$0.number, $0.category.title, $0.level, $0.recipient, $0.projectName, $0.unit, $0.recommender]
+            })
+    }
+
+    func list(_ awards: AwardsContext) throws -> [RenderedFile] {
+        let html = try templates.load(document: .commendationList, format: "html", name: "list.html")
+        let layout = try FormLayout.load(document: .commendationList, from: templates)
+        let title = awards.title
+        var rows: [BodyRow] = []
+        var csvRows: [[String]] = []
+        for category in awards.categories {
+            rows.append(.heading(category.heading + category.note))
+            for level in category.levels {
+                rows.append(.heading(level.heading))
+                for entry in level.entries {
+                    let certificate = entry.certificate
+                    let what = certificate.category == .projectResult ? certificate.projectName : certificate.recipient
+                    rows.append(
+                        .data([
+                            .number(entry.number, .center), .text(what, .text), .text(certificate.unit, .text),
+                            .text(certificate.recommender, .text), .text(certificate.number, .center),
+                        ]))
+                    csvRows.append([
+                        category.category.title, certificate.level, String(entry.number), what, certificate.unit,
+                        certificate.recommender, certificate.number,
+                    ])
+                }
+            }
+        }
+        let source = TableSheetSource(
+            name: layout.sheetName, annexLabel: layout.annexLabel(awards), title: layout.title(awards),
+            recommenderLine: layout.recommenderLine(awards), signatureLine: "", notes: [], rowCount: rows.count,
+            rows: { AnyIterator(rows.makeIterator()) })
+        let workbook = try TableWorkbook(layout: layout).package(
+            [source], core: CorePropertiesPart(title: title, creator: awards.issuer, created: nil)
+        ).data()
+        let csv = CSVWriter().document(
+            header: ["类别", "等级", "序号", "获奖项目或对象", "单位", "推荐单位", "证书编号"], rows: csvRows)
+        let base = "\(Self.folder)/" + FileNaming.safe(title)
+        let fonts = NoticeFonts().all
+        return [
+            RenderedFile(
+                path: base + ".docx", data: try CommendationListDOCX(awards: awards).document(),
+                kind: .commendationList,
+                title: title, fonts: fonts),
+            RenderedFile(
+                path: base + ".html", data: Data(html.render(awards).utf8), kind: .commendationList, title: title),
+            RenderedFile(
+                path: base + ".xlsx", data: workbook, kind: .commendationList, title: title,
+                fonts: [layout.fonts.title, layout.fonts.body, layout.fonts.heading]),
+            RenderedFile(path: base + ".csv", data: Data(csv.utf8), kind: .commendationList, title: title),
+        ]
+    }
+}
+
+/// What the certificates' HTML template shows.
+struct CertificatePages {
+    var campaignTitle: String
+    var certificates: [CertificateTemplate.Text]
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import Mustache
+import Yams
+
+/// `Templates/certificate/certificate.yaml`: the certificate's wording, page and fonts. Strings are rendered
+/// after the YAML is parsed, as plain text; the formats escape the values.
+public struct CertificateTemplate: Sendable {
+    public struct Page: Sendable, Decodable {
+        public var width: Double
+        public var height: Double
+        public var top: Double
+        public var bottom: Double
+        public var left: Double
+        public var right: Double
+    }
+
+    public struct Fonts: Sendable, Decodable {
+        public var heading: String
+        public var body: String
+    }
+
+    struct File: Decodable {
+        var heading: String
+        var sentences: [String: String]
+        var closing: String
+        var issuer: String
+        var number: String
+        var page: Page
+        var fonts: Fonts
+    }
+
+    /// One certificate's words.
+    public struct Text: Sendable, Equatable {
+        public var heading: String
+        /// `××有限公司：`.
+        public var recipient: String
+        public var sentence: String
+        public var closing: String
+        public var issuer: String
+        public var date: String
+        public var number: String
+    }
+
+    let file: File
+    let templates: [String: MustacheTemplate]
+    public var page: Page { file.page }
+    public var fonts: Fonts { file.fonts }
+
+    public static func load(from folder: TemplateFolder) throws(TemplateError) -> CertificateTemplate {
+        let url = folder.root.appendingPathComponent("certificate/certificate.yaml")
+        let path = folder.displayPath(url)
+        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+            throw TemplateError(
+                file: path, line: nil, column: nil, message: "模板文件不存在或不是 UTF-8 文本 / template missing or not UTF-8")
+        }
+        let file: File
+        do {
+            file = try YAMLDecoder().decode(File.self, from: text)
+        } catch let DecodingError.dataCorrupted(context) {
+            let place = (context.underlyingError as? YamlError).flatMap(FormLayout.syntaxError)
+            throw TemplateError(
+                file: path, line: place?.line, column: place?.column,
+                message: "YAML 语法错误 / YAML syntax error: \(place?.problem ?? context.debugDescription)")
+        } catch {
+            throw TemplateError(
+                file: path, line: nil, column: nil, message: "YAML 无法读取 / cannot read the YAML: \(error)")
+        }
+        for category in AwardCategory.allCases where file.sentences[category.rawValue] == nil {
+            throw TemplateError(
+                file: path, line: nil, column: nil,
+                message: "缺少 sentences.\(category.rawValue) / sentences.\(category.rawValue) is missing")
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        for string in [file.heading, file.closing, file.issuer, file.number] + Array(file.sentences.values) {
+            do {
+                templates[string] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + string)
+            } catch {
+                throw TemplateError(
+                    file: path, line: nil, column: nil, message: "“\(string)”: 模板语法错误 / syntax error: \(error)")
+            }
+        }
+        return CertificateTemplate(file: file, templates: templates)
+    }
+
+    struct Values {
+        var recipient: String
+        var unit: String
+        var project: String
+        var level: String
+        var campaignTitle: String
+        var year: Int
+        var issuer: String
+        var date: String
+        var number: String
+    }
+
+    public func text(for certificate: Certificate, in awards: AwardsContext) -> Text {
+        let values = TemplateValues.make(
+            Values(
+                recipient: certificate.recipient, unit: certificate.unit, project: certificate.projectName,
+                level: certificate.level, campaignTitle: awards.campaignTitle, year: awards.year, issuer: awards.issuer,
+                date: awards.date, number: certificate.number))
+        func render(_ string: String) -> String { templates[string]?.render(values) ?? string }
+        return Text(
+            heading: render(file.heading), recipient: certificate.recipient + "：",
+            sentence: render(file.sentences[certificate.category.rawValue] ?? ""), closing: render(file.closing),
+            issuer: render(file.issuer), date: awards.date, number: render(file.number))
+    }
+}

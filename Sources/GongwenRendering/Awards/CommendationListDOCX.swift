@@ -1,0 +1,102 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import GongwenOOXML
+
+/// The 质量月 commendation list as a Word document on the GB/T 9704 page (it is issued as the attachment of
+/// the commendation): 附件 in 3号黑体, the title in 2号小标宋, each category centred in 黑体 with its note
+/// （排名不分先后）, each level headed `一、一等奖（5项）` in 黑体, entries numbered within their level in 仿宋.
+struct CommendationListDOCX {
+    let awards: AwardsContext
+    let fonts = NoticeFonts()
+
+    func font(_ face: String) -> WordFont { WordFont(eastAsia: face, size: GBT9704.size3, spacing: GBT9704.condensing) }
+
+    func grid(_ alignment: String, firstLine: Int = 0) -> ParagraphFormat {
+        var format = ParagraphFormat(alignment: alignment, exactLine: GBT9704.linePitch)
+        format.characterWidth = GBT9704.characterPitch
+        format.firstLine = firstLine
+        return format
+    }
+
+    func document() throws -> Data {
+        let indent = 2 * GBT9704.characterPitch
+        var writer = XMLWriter()
+        writer.declaration()
+        writer.open(
+            "w:document", ["xmlns:w": OOXMLNamespace.wordprocessing, "xmlns:r": OOXMLNamespace.officeRelationships])
+        writer.open("w:body")
+        writer.paragraph("附件", font(fonts.heiti), grid("left"))
+        writer.paragraph("", font(fonts.fangsong), grid("left"))
+        let title = WordFont(eastAsia: fonts.xiaobiaosong, size: GBT9704.size2)
+        for line in TitleLines.split(awards.title, maximumWidth: 20) { writer.paragraph(line, title, grid("center")) }
+        for category in awards.categories {
+            writer.paragraph("", font(fonts.fangsong), grid("left"))
+            var heading = grid("center")
+            heading.keepNext = true
+            writer.paragraph(category.heading, font(fonts.heiti), heading)
+            if !category.note.isEmpty { writer.paragraph(category.note, font(fonts.kaiti), heading) }
+            for level in category.levels {
+                var levelHeading = grid("left", firstLine: indent)
+                levelHeading.keepNext = true
+                writer.paragraph(level.heading, font(fonts.heiti), levelHeading)
+                for entry in level.entries {
+                    // Wrapped lines of an entry align under its text, after the number (hanging indent).
+                    var item = grid("both")
+                    item.left = indent + GBT9704.characterPitch * 3 / 2
+                    item.hanging = GBT9704.characterPitch * 3 / 2
+                    writer.paragraph("\(entry.number).\(entry.text)", font(fonts.fangsong), item)
+                }
+            }
+        }
+        writer.open("w:sectPr")
+        writer.empty("w:footerReference", ["w:type": "even", "r:id": "rId5"])
+        writer.empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
+        writer.empty("w:pgSz", ["w:w": String(GBT9704.pageWidth), "w:h": String(GBT9704.pageHeight)])
+        writer.empty(
+            "w:pgMar",
+            [
+                "w:top": String(GBT9704.top), "w:right": String(GBT9704.right), "w:bottom": String(GBT9704.bottom),
+                "w:left": String(GBT9704.left), "w:header": "851", "w:footer": String(GBT9704.footerDistance),
+                "w:gutter": "0",
+            ])
+        writer.empty("w:docGrid", ["w:type": "lines", "w:linePitch": String(GBT9704.linePitch)])
+        writer.close("w:sectPr")
+        writer.close("w:body")
+        writer.close("w:document")
+
+        var package = OOXMLPackage(
+            mainPart: "word/document.xml",
+            core: CorePropertiesPart(title: awards.title, creator: awards.issuer, created: nil))
+        package.add(
+            .init(
+                name: "word/document.xml", contentType: WordParts.documentContentType, content: .bytes(writer.buffer),
+                relationships: [
+                    Relationship(id: "rId1", type: Relationship.stylesType, target: "styles.xml"),
+                    Relationship(id: "rId2", type: Relationship.settingsType, target: "settings.xml"),
+                    Relationship(id: "rId3", type: Relationship.fontTableType, target: "fontTable.xml"),
+                    Relationship(id: "rId4", type: Relationship.footerType, target: "footer1.xml"),
+                    Relationship(id: "rId5", type: Relationship.footerType, target: "footer2.xml"),
+                ]))
+        let body = font(fonts.fangsong)
+        package.add(
+            .init(
+                name: "word/styles.xml", contentType: WordParts.stylesContentType,
+                content: .bytes(WordParts.styles(defaultFont: body))))
+        package.add(
+            .init(
+                name: "word/settings.xml", contentType: WordParts.settingsContentType,
+                content: .bytes(WordParts.settings(evenAndOddFooters: true))))
+        package.add(
+            .init(
+                name: "word/fontTable.xml", contentType: WordParts.fontTableContentType,
+                content: .bytes(WordParts.fontTable(fonts.all + ["Times New Roman"]))))
+        for (name, odd) in [("word/footer1.xml", true), ("word/footer2.xml", false)] {
+            package.add(
+                .init(
+                    name: name, contentType: WordParts.footerContentType,
+                    content: .bytes(NoticeDOCX.pageNumberFooter(odd: odd, songti: fonts.songti))))
+        }
+        return try package.data()
+    }
+}
