@@ -42,6 +42,7 @@ extension CampaignValidator {
         let declared = Set(data.declarations.map(\.projectKey))
         var diagnostics: [Diagnostic] = []
         var awarded: [String: Award] = [:]
+        var numbered: [String: Award] = [:]
         for award in awards {
             func report(_ code: String, _ field: String, _ title: String, _ chinese: String, _ english: String) {
                 diagnostics.append(
@@ -82,6 +83,17 @@ extension CampaignValidator {
                         "recommender.unknown", "recommender", "推荐单位",
                         "优秀推荐单位“\(award.recommender)”不在活动的推荐单位名单中",
                         "recommender \"\(award.recommender)\" is not one of the campaign's recommenders")
+                }
+            }
+            // An issued 证书编号 identifies one certificate.
+            if !award.certificateNumber.isEmpty {
+                if let first = numbered[award.certificateNumber] {
+                    report(
+                        "award.number-reused", "certificateNumber", "证书编号",
+                        "证书编号 \(award.certificateNumber) 已用于第\(first.origin.row)行",
+                        "certificate number \(award.certificateNumber) is already used in row \(first.origin.row)")
+                } else {
+                    numbered[award.certificateNumber] = award
                 }
             }
             if let first = awarded[identity] {
