@@ -7,6 +7,7 @@ import GongwenRendering
 //
 //   swift build -c release --product gongwen-bench
 //   .build/release/gongwen-bench xlsx IN.tsv OUT.xlsx [LEVEL]
+//   .build/release/gongwen-bench certificates IN.tsv OUTDIR [COUNT]
 //
 // IN.tsv is what ../shared/bench/gen_data.py --tsv writes (the peers read the same file). The declaration
 // table goes through the product's own path (Templates/declaration-table/form.yaml, TableWorkbook,
@@ -48,9 +49,12 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 4, arguments[1] == "xlsx" else {
-    fail("usage: gongwen-bench xlsx IN.tsv OUT.xlsx [zlib level, default 6]")
+guard arguments.count >= 4, ["xlsx", "certificates"].contains(arguments[1]) else {
+    fail(
+        "usage: gongwen-bench xlsx IN.tsv OUT.xlsx [zlib level, default 6]\n"
+            + "       gongwen-bench certificates IN.tsv OUTDIR [count, default 10000]")
 }
+if arguments[1] == "certificates" { benchmarkCertificates(arguments) }
 let level = arguments.count > 4 ? Int32(arguments[4]) ?? 6 : 6
 let start = Date()
 guard let counter = LineReader(path: arguments[2]) else { fail("cannot open \(arguments[2])") }

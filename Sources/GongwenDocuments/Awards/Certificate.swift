@@ -14,6 +14,19 @@ public struct Certificate: Sendable, Equatable {
     public var projectName: String
     /// The recommender's full name.
     public var recommender: String
+
+    public init(
+        number: String, category: AwardCategory, level: String, recipient: String, unit: String, projectName: String,
+        recommender: String
+    ) {
+        self.number = number
+        self.category = category
+        self.level = level
+        self.recipient = recipient
+        self.unit = unit
+        self.projectName = projectName
+        self.recommender = recommender
+    }
 }
 
 /// Certificate numbers that stay the same when the data is re-run or a winner is added.

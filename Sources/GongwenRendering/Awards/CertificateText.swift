@@ -97,15 +97,23 @@ public struct CertificateTemplate: Sendable {
     }
 
     public func text(for certificate: Certificate, in awards: AwardsContext) -> Text {
+        text(
+            for: certificate, campaignTitle: awards.campaignTitle, year: awards.year, issuer: awards.issuer,
+            date: awards.date)
+    }
+
+    public func text(
+        for certificate: Certificate, campaignTitle: String, year: Int, issuer: String, date: String
+    ) -> Text {
         let values = TemplateValues.make(
             Values(
                 recipient: certificate.recipient, unit: certificate.unit, project: certificate.projectName,
-                level: certificate.level, campaignTitle: awards.campaignTitle, year: awards.year, issuer: awards.issuer,
-                date: awards.date, number: certificate.number))
+                level: certificate.level, campaignTitle: campaignTitle, year: year, issuer: issuer, date: date,
+                number: certificate.number))
         func render(_ string: String) -> String { templates[string]?.render(values) ?? string }
         return Text(
             heading: render(file.heading), recipient: certificate.recipient + "：",
             sentence: render(file.sentences[certificate.category.rawValue] ?? ""), closing: render(file.closing),
-            issuer: render(file.issuer), date: awards.date, number: render(file.number))
+            issuer: render(file.issuer), date: date, number: render(file.number))
     }
 }
