@@ -18,7 +18,9 @@ func benchmarkCertificates(_ arguments: [String]) -> Never {
         // TSV fields: seq company credit_code industry district project_name leader phone email recommender award
         var winners: [(company: String, code: String, project: String, recommender: String, level: String)] = []
         for line in lines where winners.count < count {
-            let f = line.utf8.split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            let f = line.utf8.split(separator: 9, omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            }
             guard f.count >= 11, !f[10].isEmpty else { continue }
             winners.append((f[1], f[2], f[5], f[9], f[10]))
         }
