@@ -35,7 +35,10 @@ let package = Package(
         .target(name: "GongwenOOXML", dependencies: ["CGongwenZlib", "CLibXML2"]),
         .target(
             name: "GongwenReaders",
-            dependencies: ["GongwenModel", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "GongwenModel", "CLibXML2", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "GongwenDocuments", dependencies: ["GongwenModel"]),
         .target(

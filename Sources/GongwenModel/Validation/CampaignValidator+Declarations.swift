@@ -23,6 +23,11 @@ extension CampaignValidator {
         return diagnostics
     }
 
+    /// Every per-row check of one declaration (not duplicates, which need the others).
+    public func check(_ declaration: Declaration, in campaign: Campaign) -> [Diagnostic] {
+        checkFields(of: declaration, in: campaign)
+    }
+
     func checkFields(of declaration: Declaration, in campaign: Campaign) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func report(

@@ -12,6 +12,8 @@ public struct CampaignReader: Sendable {
         public var diagnostics: [Diagnostic]
         /// Every input file read, relative to the campaign folder (so a manifest never holds a machine's paths).
         public var inputFiles: [String]
+        /// The declarations table's file name, relative to the campaign folder (the importer rewrites it).
+        public var declarationsFile = CampaignReader.defaultFiles.declarations
     }
 
     /// The folder's file names when campaign.yaml does not name them.
@@ -72,7 +74,9 @@ public struct CampaignReader: Sendable {
         let awards = table(file.files?.awards, Self.defaultFiles.awards, required: false, CampaignTables.awards)
         guard let campaign else { return Result(data: nil, diagnostics: diagnostics, inputFiles: inputs) }
         let data = CampaignData(campaign: campaign, declarations: declarations, plan: plan, awards: awards)
-        return Result(data: data, diagnostics: diagnostics, inputFiles: inputs)
+        var result = Result(data: data, diagnostics: diagnostics, inputFiles: inputs)
+        result.declarationsFile = file.files?.declarations ?? Self.defaultFiles.declarations
+        return result
     }
 
     func decode(_ data: Data, name: String) -> (CampaignFile?, [Diagnostic]) {

@@ -1,0 +1,94 @@
+import Foundation
+import GongwenModel
+import GongwenReaders
+import GongwenRendering
+
+/// `import-report.html` and `import-report.csv`: per file, rows accepted, rows rejected with row, column and
+/// reason in Chinese (and English), files refused with their one-line reason, and the normalisations made.
+struct ImportReport {
+    let result: Importer.Result
+    let campaign: Campaign
+
+    struct Line {
+        var file: String
+        /// 已导入 / 未导入 / 已拒绝 / 已规范.
+        var kind: String
+        var row: String
+        var column: String
+        var field: String
+        var chinese: String
+        var english: String
+    }
+
+    struct FileSummary {
+        var file: String
+        var recommender: String
+        var accepted: Int
+        var rejected: Int
+        var refused: String
+        var lines: [Line]
+    }
+
+    var summaries: [FileSummary] {
+        result.files.map { outcome in
+            var lines: [Line] = []
+            if let refusal = outcome.refusal {
+                lines.append(
+                    Line(
+                        file: outcome.file, kind: "已拒绝", row: "", column: "", field: "", chinese: refusal.chinese,
+                        english: refusal.english))
+            }
+            for (row, findings) in outcome.rejected {
+                for finding in findings {
+                    lines.append(
+                        Line(
+                            file: outcome.file, kind: "未导入", row: String(row),
+                            column: finding.location.column.map(SourceLocation.columnLetters) ?? "",
+                            field: finding.location.field ?? "", chinese: finding.chinese, english: finding.english))
+                }
+            }
+            for notice in outcome.notices {
+                lines.append(
+                    Line(
+                        file: outcome.file, kind: "已规范", row: notice.location.row.map(String.init) ?? "",
+                        column: notice.location.column.map(SourceLocation.columnLetters) ?? "",
+                        field: notice.location.field ?? "",
+                        chinese: "\(notice.chinese)：“\(notice.before)” → “\(notice.after)”",
+                        english: "normalised \"\(notice.before)\" to \"\(notice.after)\""))
+            }
+            let name = outcome.recommender.flatMap { campaign.recommender(named: $0)?.name } ?? ""
+            return FileSummary(
+                file: outcome.file, recommender: name, accepted: outcome.accepted.count,
+                rejected: outcome.rejected.count,
+                refused: outcome.refusal?.description ?? "", lines: lines)
+        }
+    }
+
+    func write(to folder: URL) throws(GongwenError) -> [URL] {
+        let summaries = self.summaries
+        let csv = CSVWriter().document(
+            header: ["文件", "结果", "行", "列", "字段", "说明", "English"],
+            rows: summaries.flatMap { summary in
+                [[summary.file, "导入\(summary.accepted)行，未导入\(summary.rejected)行", "", "", "", summary.refused, ""]]
+                    + summary.lines.map { [$0.file, $0.kind, $0.row, $0.column, $0.field, $0.chinese, $0.english] }
+            })
+        let html: String
+        do {
+            let template = try TemplateFolder(root: BundledResources.templates).load(
+                document: .importReport, format: "html", name: "report.html")
+            html = template.render(Page(campaignTitle: campaign.title, files: summaries))
+        } catch {
+            throw GongwenError(.template, path: error.file, message: error.description)
+        }
+        let csvURL = folder.appendingPathComponent("import-report.csv")
+        let htmlURL = folder.appendingPathComponent("import-report.html")
+        try AtomicFile.write(Data(csv.utf8), to: csvURL)
+        try AtomicFile.write(Data(html.utf8), to: htmlURL)
+        return [htmlURL, csvURL]
+    }
+
+    struct Page {
+        var campaignTitle: String
+        var files: [FileSummary]
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import GongwenModel
+import GongwenReaders
+import GongwenRendering
+
+/// `gongwen import`: returned forms into the campaign's declarations, checked, with a report.
+///
+/// Each file is read on its own; a refused file is one line in the report and the others go on. A row with an
+/// error is not imported (with `allOrNothing`, neither is the rest of its file). Re-importing a recommender's
+/// form replaces that recommender's earlier rows and touches nothing else; the declarations file is replaced
+/// atomically, so the previous one stays until the new one is complete.
+public struct Importer {
+    public struct Options: Sendable {
+        public var campaign: URL
+        public var files: [URL]
+        public var recommender: String?
+        /// The day the forms were received, for the deadline check.
+        public var received: CalendarDate?
+        public var allOrNothing = false
+        public var reportFolder: URL?
+        public var policy = CampaignValidator.Policy()
+        public var limits = ImportLimits()
+
+        public init(campaign: URL, files: [URL]) {
+            self.campaign = campaign
+            self.files = files
+        }
+    }
+
+    /// What became of one file.
+    public struct FileOutcome: Sendable {
+        public var file: String
+        public var recommender: String?
+        public var refusal: ImportRefusal?
+        public var accepted: [Declaration] = []
+        public var rejected: [(row: Int, diagnostics: [Diagnostic])] = []
+        public var notices: [ImportNotice] = []
+    }
+
+    public struct Result: Sendable {
+        public var files: [FileOutcome]
+        public var declarationsFile: URL
+        public var reportFiles: [URL]
+
+        public var acceptedCount: Int { files.map(\.accepted.count).reduce(0, +) }
+        public var isComplete: Bool { files.allSatisfy { $0.refusal == nil && $0.rejected.isEmpty } }
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    public func run() throws(GongwenError) -> Result {
+        let read = CampaignReader().read(folder: options.campaign)
+        guard let data = read.data else {
+            throw GongwenError(
+                .invalidData, path: options.campaign.path, message: "活动数据无法读取 / the campaign cannot be read",
+                diagnostics: read.diagnostics)
+        }
+        let campaign = data.campaign
+        var outcomes = options.files.map { url in readFile(url, campaign: campaign) }
+
+        // Duplicates: against the campaign's rows of the recommenders not being replaced, and across files.
+        let replaced = Set(outcomes.compactMap { $0.refusal == nil ? $0.recommender : nil })
+        let kept = data.declarations.filter {
+            !replaced.contains(campaign.recommender(named: $0.recommender)?.id ?? "")
+        }
+        var seen: [ProjectKey: String] = [:]
+        for declaration in kept {
+            seen[declaration.projectKey] = "\(declaration.origin.file) 第\(declaration.origin.row)行"
+        }
+        let validator = CampaignValidator(policy: options.policy)
+        for index in outcomes.indices where outcomes[index].refusal == nil {
+            var accepted: [Declaration] = []
+            for declaration in outcomes[index].accepted {
+                var findings = validator.check(declaration, in: campaign).filter { $0.severity == .error }
+                if let first = seen[declaration.projectKey] {
+                    findings.append(
+                        Diagnostic(
+                            .error, "declaration.duplicate", at: declaration.origin.location(of: .projectName),
+                            chinese: "项目“\(declaration.projectName)”（\(declaration.creditCode)）重复，已见于 \(first)",
+                            english: "project \"\(declaration.projectName)\" is already declared (\(first))"))
+                }
+                if findings.isEmpty {
+                    seen[declaration.projectKey] = "\(declaration.origin.file) 第\(declaration.origin.row)行"
+                    accepted.append(declaration)
+                } else {
+                    outcomes[index].rejected.append((declaration.origin.row, findings))
+                }
+            }
+            if options.allOrNothing, !outcomes[index].rejected.isEmpty {
+                outcomes[index].rejected += accepted.map {
+                    (
+                        $0.origin.row,
+                        [
+                            Diagnostic(
+                                .error, "import.all-or-nothing",
+                                at: SourceLocation(file: $0.origin.file, row: $0.origin.row),
+                                chinese: "同一文件中有错误行，按“全部或全不”要求未导入",
+                                english: "not imported: the file has errors and --all-or-nothing is set")
+                        ]
+                    )
+                }
+                accepted = []
+            }
+            outcomes[index].accepted = accepted
+        }
+
+        let importedRecommenders = Set(outcomes.filter { !$0.accepted.isEmpty }.compactMap(\.recommender))
+        let remaining = data.declarations.filter {
+            !importedRecommenders.contains(campaign.recommender(named: $0.recommender)?.id ?? "")
+        }
+        let declarationsURL = options.campaign.appendingPathComponent(read.declarationsFile)
+        if !importedRecommenders.isEmpty {
+            let all = remaining + outcomes.flatMap(\.accepted)
+            try AtomicFile.write(Data(Self.csv(all, campaign: campaign).utf8), to: declarationsURL)
+        }
+        var result = Result(files: outcomes, declarationsFile: declarationsURL, reportFiles: [])
+        result.reportFiles = try ImportReport(result: result, campaign: campaign).write(
+            to: options.reportFolder ?? options.campaign)
+        return result
+    }
+
+    func readFile(_ url: URL, campaign: Campaign) -> FileOutcome {
+        let name = url.lastPathComponent
+        var outcome = FileOutcome(file: name)
+        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
+            outcome.refusal = ImportRefusal("文件不存在或无法读取", "the file does not exist or cannot be read")
+            return outcome
+        }
+        let form: ReturnedForm
+        do {
+            form = try ReturnedFormReader.read(data, file: name, limits: options.limits)
+        } catch {
+            outcome.refusal = error
+            return outcome
+        }
+        if let problem = form.problems.first {
+            outcome.refusal = ImportRefusal(problem.chinese, problem.english)
+            return outcome
+        }
+        let named = options.recommender ?? form.recommenderLine
+        guard let named, let recommender = campaign.recommender(named: named) else {
+            outcome.refusal = ImportRefusal(
+                "无法确定推荐单位（表中“推荐单位(公章)”为“\(form.recommenderLine ?? "")”）；请用 --recommender 指定",
+                "cannot tell the recommender (the form says \"\(form.recommenderLine ?? "")\"); give --recommender")
+            return outcome
+        }
+        outcome.recommender = recommender.id
+        outcome.notices = form.notices
+        outcome.accepted = form.declarations.map { declaration in
+            var declaration = declaration
+            declaration.recommender = recommender.name
+            declaration.received = options.received
+            return declaration
+        }
+        return outcome
+    }
+
+    /// The declarations table in gongwen's own column order (what `CampaignTables.declarations` reads).
+    static func csv(_ declarations: [Declaration], campaign: Campaign) -> String {
+        let fields: [DeclarationField] = [
+            .serial, .recommender, .applicant, .creditCode, .industry, .district, .projectName, .projectLead, .phone,
+            .email, .received,
+        ]
+        return CSVWriter().document(
+            header: fields.map(\.title), rows: declarations.map { declaration in fields.map { declaration[$0] } })
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import ZIPFoundation
+
+/// A zip archive read defensively: entry names that leave the archive (`../`, absolute paths) are refused,
+/// and parts are inflated into memory only up to the limits, counting the bytes as they come, so a zip bomb
+/// stops at the cap instead of filling memory.
+struct SafeArchive {
+    let archive: Archive
+    let limits: ImportLimits
+    var inflated = 0
+
+    init(data: Data, limits: ImportLimits) throws(ImportRefusal) {
+        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            throw ImportRefusal(
+                "不是 XLSX（Excel）文件：内容不是 zip 格式", "not an XLSX (Excel) file: the content is not a zip archive")
+        }
+        guard let archive = try? Archive(data: data, accessMode: .read) else {
+            throw ImportRefusal("XLSX 文件已损坏，无法打开", "the XLSX file is damaged and cannot be opened")
+        }
+        var count = 0
+        for entry in archive {
+            count += 1
+            guard count <= limits.entries else {
+                throw ImportRefusal(
+                    "压缩包条目过多（超过\(limits.entries)个）", "more than \(limits.entries) entries in the archive")
+            }
+            let path = entry.path
+            if path.hasPrefix("/") || path.hasPrefix("\\")
+                || path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..")
+            {
+                throw ImportRefusal(
+                    "压缩包含有指向外部的路径“\(path)”，已拒绝", "entry \"\(path)\" points outside the archive; refused")
+            }
+        }
+        self.archive = archive
+        self.limits = limits
+    }
+
+    /// The bytes of `path`, or nil when the archive has no such part.
+    mutating func part(_ path: String) throws(ImportRefusal) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        var data = Data()
+        let limits = self.limits
+        let already = inflated
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+                data.append(chunk)
+                if data.count > limits.entryBytes || already + data.count > limits.totalBytes {
+                    throw ImportRefusal(
+                        "“\(path)”解压后超过大小上限（疑似压缩炸弹）", "\"\(path)\" inflates past the size limit (a zip bomb?)")
+                }
+                let compressed = max(1, Int(entry.compressedSize))
+                if data.count > 1 << 20, data.count / compressed > limits.compressionRatio {
+                    throw ImportRefusal(
+                        "“\(path)”压缩比异常（超过\(limits.compressionRatio)倍，疑似压缩炸弹）",
+                        "\"\(path)\" has a compression ratio over \(limits.compressionRatio) (a zip bomb?)")
+                }
+            }
+        } catch let refusal as ImportRefusal {
+            throw refusal
+        } catch {
+            throw ImportRefusal("“\(path)”无法解压：\(error)", "\"\(path)\" cannot be inflated: \(error)")
+        }
+        inflated += data.count
+        return data
+    }
+}
