@@ -75,7 +75,10 @@ let package = Package(
         .testTarget(
             name: "GongwenOOXMLTests", dependencies: ["GongwenOOXML", "GongwenRendering", "GongwenTestSupport"]
         ),
-        .testTarget(name: "GongwenReadersTests", dependencies: ["GongwenReaders", "GongwenTestSupport"]),
+        .testTarget(
+            name: "GongwenReadersTests",
+            dependencies: ["GongwenReaders", "GongwenOOXML", "GongwenRendering", "GongwenTestSupport"]
+        ),
         .testTarget(
             name: "GongwenRenderingTests",
             dependencies: ["GongwenRendering", "GongwenReaders", "GongwenTestSupport"]

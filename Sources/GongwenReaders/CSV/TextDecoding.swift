@@ -24,6 +24,8 @@ public enum TextDecoding {
             return String(data: data.dropFirst(3), encoding: .utf8).map { ($0, .utf8WithBOM) }
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // UTF-16 is two bytes a unit: an odd count is not UTF-16 (and corelibs Foundation traps on it).
+            guard data.count % 2 == 0 else { return nil }
             return String(data: data, encoding: .utf16).map { ($0, .utf16) }
         }
         if let text = String(data: data, encoding: .utf8) {

@@ -7,16 +7,38 @@ import ZIPFoundation
 struct SafeArchive {
     let archive: Archive
     let limits: ImportLimits
+    let copy: TemporaryCopy
     var inflated = 0
+
+    /// The bytes in a private temporary file, removed when the archive is done with. ZIPFoundation's
+    /// memory-backed archive traps (a negative length) when a damaged directory points past the end of the
+    /// data, which the seeded fuzz test found; its file-backed archive reads through stdio and fails cleanly.
+    final class TemporaryCopy {
+        let url: URL
+
+        init(_ data: Data) throws {
+            url = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "gongwen-import-\(UUID().uuidString).xlsx")
+            try data.write(to: url)
+        }
+
+        deinit {
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
 
     init(data: Data, limits: ImportLimits) throws(ImportRefusal) {
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw ImportRefusal(
                 "不是 XLSX（Excel）文件：内容不是 zip 格式", "not an XLSX (Excel) file: the content is not a zip archive")
         }
-        guard let archive = try? Archive(data: data, accessMode: .read) else {
+        guard let copy = try? TemporaryCopy(data) else {
+            throw ImportRefusal("无法建立临时副本", "cannot make a temporary copy to read")
+        }
+        guard let archive = try? Archive(url: copy.url, accessMode: .read) else {
             throw ImportRefusal("XLSX 文件已损坏，无法打开", "the XLSX file is damaged and cannot be opened")
         }
+        self.copy = copy
         var count = 0
         for entry in archive {
             count += 1

@@ -12,10 +12,20 @@ struct XMLStream {
         case text(String)
     }
 
+    static func dtdRefusal(_ part: String) -> ImportRefusal {
+        ImportRefusal(
+            "“\(part)”含有 DTD 声明（可能用于读取本机文件或实体膨胀攻击），已拒绝",
+            "\"\(part)\" declares a DTD (the way to external-entity and entity-expansion attacks); refused")
+    }
+
     /// Calls `handle` for every element start, end and text node, in document order.
     static func read(
         _ data: Data, part: String, _ handle: (Event) throws(ImportRefusal) -> Void
     ) throws(ImportRefusal) {
+        // A DTD is refused before libxml2 parses it at all: its entity declarations are the attack.
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!doctype".utf8)) != nil {
+            throw dtdRefusal(part)
+        }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let reader: xmlTextReaderPtr? = data.withUnsafeBytes { buffer in
             xmlReaderForMemory(
@@ -33,10 +43,8 @@ struct XMLStream {
                 throw ImportRefusal("“\(part)”不是格式正确的 XML", "\"\(part)\" is not well-formed XML")
             }
             switch xmlTextReaderNodeType(reader) {
-            case 10:  // XML_READER_TYPE_DOCUMENT_TYPE
-                throw ImportRefusal(
-                    "“\(part)”含有 DTD 声明（可能用于读取本机文件或实体膨胀攻击），已拒绝",
-                    "\"\(part)\" declares a DTD (the way to external-entity and entity-expansion attacks); refused")
+            case 10:  // XML_READER_TYPE_DOCUMENT_TYPE (a DTD the byte scan missed, e.g. in UTF-16)
+                throw dtdRefusal(part)
             case 1:  // element
                 let name = string(xmlTextReaderConstLocalName(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
