@@ -1,4 +1,10 @@
+import Foundation
+
 /// Turns a document context (plain Swift values) into the dictionaries and arrays Mustache renders.
+///
+/// An empty string is handed over as NSNull, which swift-mustache renders as nothing and treats as false in
+/// a section: `{{#note}}…{{/note}}` then shows only when there is a note (swift-mustache would otherwise
+/// take "" as true and print an empty paragraph).
 ///
 /// Two jobs. Strings are cleaned of characters no output format may carry (C0 controls other than tab, line
 /// feed and carriage return; DEL; unpaired surrogates cannot occur in Swift strings), so a control character in
@@ -9,7 +15,8 @@ enum TemplateValues {
     static func make(_ value: Any) -> Any {
         switch value {
         case let string as String:
-            return clean(string)
+            let cleaned = clean(string)
+            return cleaned.isEmpty ? NSNull() : cleaned
         case let number as Int:
             return number
         case let flag as Bool:
