@@ -153,7 +153,7 @@ public struct Importer {
         outcome.accepted = form.declarations.map { declaration in
             var declaration = declaration
             declaration.recommender = recommender.name
-            declaration.received = options.received
+            declaration.received = options.received ?? declaration.received
             return declaration
         }
         return outcome

@@ -142,7 +142,8 @@ public enum ReturnedFormReader {
                     creditCode: values[.creditCode] ?? "", industry: values[.industry] ?? "",
                     district: values[.district] ?? "", projectName: values[.projectName] ?? "",
                     projectLead: values[.projectLead] ?? "", phone: values[.phone] ?? "", email: values[.email] ?? "",
-                    recommender: values[.recommender] ?? "", received: nil,
+                    recommender: values[.recommender] ?? "",
+                    received: values[.received].flatMap(CalendarDate.init(parsing:)),
                     origin: RecordOrigin(file: file, row: row.number, columns: columns)))
         }
         return ReturnedForm(
@@ -171,8 +172,14 @@ enum Normalizer {
             let folded = TextNormalization.halfWidth(value)
             if folded != value { notes.append("全角字符转为半角") }
             value = folded
-        case .serial:
-            break
+        case .received where cell.isNumber:
+            // A date cell comes back as its serial number (days since 1899-12-30).
+            if let serial = Double(value), let day = XLSXReader.date(fromSerial: serial),
+                let date = CalendarDate(year: day.year, month: day.month, day: day.day)
+            {
+                value = date.iso
+                notes.append("日期序列号 \(cell.text) 转为 \(date.iso)")
+            }
         default:
             break
         }

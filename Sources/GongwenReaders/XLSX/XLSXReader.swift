@@ -182,8 +182,11 @@ public enum XLSXReader {
     /// An Excel serial date (1900 system) as a day: 43577 → 2019-04-22.
     public static func date(fromSerial serial: Double) -> CalendarDateParts? {
         guard serial >= 1, serial < 2_958_466 else { return nil }
-        // Days since 1899-12-30 (Excel counts the non-existent 1900-02-29, which this base absorbs).
-        var days = Int(serial.rounded(.down)) + 693_594 - 1
+        // Excel counts a 1900-02-29 that never was (serial 60), as Lotus 1-2-3 did: from serial 61 on, days are
+        // counted from 1899-12-30; before it, from 1899-12-31.
+        let whole = Int(serial.rounded(.down))
+        guard whole != 60 else { return nil }
+        var days = (whole < 60 ? whole + 1 : whole) + 693_594 - 1
         let (y400, r400) = (days / 146_097, days % 146_097)
         days = r400
         var year = y400 * 400 + 1
@@ -212,4 +215,10 @@ public struct CalendarDateParts: Sendable, Equatable {
     public var year: Int
     public var month: Int
     public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
 }
