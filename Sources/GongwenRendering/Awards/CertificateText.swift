@@ -49,38 +49,14 @@ public struct CertificateTemplate: Sendable {
     public var fonts: Fonts { file.fonts }
 
     public static func load(from folder: TemplateFolder) throws(TemplateError) -> CertificateTemplate {
-        let url = folder.root.appendingPathComponent("certificate/certificate.yaml")
-        let path = folder.displayPath(url)
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(
-                file: path, line: nil, column: nil, message: "模板文件不存在或不是 UTF-8 文本 / template missing or not UTF-8")
-        }
-        let file: File
-        do {
-            file = try YAMLDecoder().decode(File.self, from: text)
-        } catch let DecodingError.dataCorrupted(context) {
-            let place = (context.underlyingError as? YamlError).flatMap(FormLayout.syntaxError)
-            throw TemplateError(
-                file: path, line: place?.line, column: place?.column,
-                message: "YAML 语法错误 / YAML syntax error: \(place?.problem ?? context.debugDescription)")
-        } catch {
-            throw TemplateError(
-                file: path, line: nil, column: nil, message: "YAML 无法读取 / cannot read the YAML: \(error)")
-        }
+        let (file, path) = try folder.decodeYAML(File.self, at: "certificate/certificate.yaml")
         for category in AwardCategory.allCases where file.sentences[category.rawValue] == nil {
             throw TemplateError(
                 file: path, line: nil, column: nil,
                 message: "缺少 sentences.\(category.rawValue) / sentences.\(category.rawValue) is missing")
         }
-        var templates: [String: MustacheTemplate] = [:]
-        for string in [file.heading, file.closing, file.issuer, file.number] + Array(file.sentences.values) {
-            do {
-                templates[string] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + string)
-            } catch {
-                throw TemplateError(
-                    file: path, line: nil, column: nil, message: "“\(string)”: 模板语法错误 / syntax error: \(error)")
-            }
-        }
+        let templates = try TemplateFolder.textTemplates(
+            [file.heading, file.closing, file.issuer, file.number] + file.sentences.values.sorted(), path: path)
         return CertificateTemplate(file: file, templates: templates)
     }
 

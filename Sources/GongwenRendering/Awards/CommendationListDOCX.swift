@@ -65,38 +65,12 @@ struct CommendationListDOCX {
         writer.close("w:body")
         writer.close("w:document")
 
-        var package = OOXMLPackage(
-            mainPart: "word/document.xml",
-            core: CorePropertiesPart(title: awards.title, creator: awards.issuer, created: nil))
-        package.add(
-            .init(
-                name: "word/document.xml", contentType: WordParts.documentContentType, content: .bytes(writer.buffer),
-                relationships: [
-                    Relationship(id: "rId1", type: Relationship.stylesType, target: "styles.xml"),
-                    Relationship(id: "rId2", type: Relationship.settingsType, target: "settings.xml"),
-                    Relationship(id: "rId3", type: Relationship.fontTableType, target: "fontTable.xml"),
-                    Relationship(id: "rId4", type: Relationship.footerType, target: "footer1.xml"),
-                    Relationship(id: "rId5", type: Relationship.footerType, target: "footer2.xml"),
-                ]))
-        let body = font(fonts.fangsong)
-        package.add(
-            .init(
-                name: "word/styles.xml", contentType: WordParts.stylesContentType,
-                content: .bytes(WordParts.styles(defaultFont: body))))
-        package.add(
-            .init(
-                name: "word/settings.xml", contentType: WordParts.settingsContentType,
-                content: .bytes(WordParts.settings(evenAndOddFooters: true))))
-        package.add(
-            .init(
-                name: "word/fontTable.xml", contentType: WordParts.fontTableContentType,
-                content: .bytes(WordParts.fontTable(fonts.all + ["Times New Roman"]))))
-        for (name, odd) in [("word/footer1.xml", true), ("word/footer2.xml", false)] {
-            package.add(
-                .init(
-                    name: name, contentType: WordParts.footerContentType,
-                    content: .bytes(NoticeDOCX.pageNumberFooter(odd: odd, songti: fonts.songti))))
-        }
+        let package = WordPackage.make(
+            document: writer.buffer,
+            core: CorePropertiesPart(title: awards.title, creator: awards.issuer, created: nil),
+            defaultFont: font(fonts.fangsong), fonts: fonts.all,
+            footers: [true, false].map { NoticeDOCX.pageNumberFooter(odd: $0, songti: fonts.songti) },
+            evenAndOddFooters: true)
         return try package.data()
     }
 }

@@ -119,38 +119,11 @@ extension NoticeDOCX {
 
     func package(document: [UInt8]) throws -> Data {
         let date = context.issueDate
-        var package = OOXMLPackage(
-            mainPart: "word/document.xml",
-            core: CorePropertiesPart(title: text.title, creator: context.values.organizerName, created: date.iso))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/document.xml", contentType: WordParts.documentContentType, content: .bytes(document),
-                relationships: [
-                    Relationship(id: "rId1", type: Relationship.stylesType, target: "styles.xml"),
-                    Relationship(id: "rId2", type: Relationship.settingsType, target: "settings.xml"),
-                    Relationship(id: "rId3", type: Relationship.fontTableType, target: "fontTable.xml"),
-                    Relationship(id: "rId4", type: Relationship.footerType, target: "footer1.xml"),
-                    Relationship(id: "rId5", type: Relationship.footerType, target: "footer2.xml"),
-                ]))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/styles.xml", contentType: WordParts.stylesContentType,
-                content: .bytes(WordParts.styles(defaultFont: body))))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/settings.xml", contentType: WordParts.settingsContentType,
-                content: .bytes(WordParts.settings(evenAndOddFooters: true))))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/fontTable.xml", contentType: WordParts.fontTableContentType,
-                content: .bytes(WordParts.fontTable(fonts.all + ["Times New Roman"]))))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/footer1.xml", contentType: WordParts.footerContentType, content: .bytes(footer(odd: true))))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/footer2.xml", contentType: WordParts.footerContentType, content: .bytes(footer(odd: false)))
-        )
+        let package = WordPackage.make(
+            document: document,
+            core: CorePropertiesPart(title: text.title, creator: context.values.organizerName, created: date.iso),
+            defaultFont: body, fonts: fonts.all, footers: [footer(odd: true), footer(odd: false)],
+            evenAndOddFooters: true)
         return try package.data(date: (date.year, date.month, date.day))
     }
 }

@@ -66,32 +66,10 @@ public struct NoticeText: Sendable, Equatable {
     public static func load(
         document: DocumentKind, from folder: TemplateFolder, values: Any
     ) throws(TemplateError) -> NoticeText {
-        let url = folder.root.appendingPathComponent(document.templateFolder).appendingPathComponent("notice.yaml")
-        let path = folder.displayPath(url)
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(
-                file: path, line: nil, column: nil, message: "模板文件不存在或不是 UTF-8 文本 / template missing or not UTF-8")
-        }
-        let file: File
-        do {
-            file = try YAMLDecoder().decode(File.self, from: text)
-        } catch let DecodingError.dataCorrupted(context) {
-            let place = (context.underlyingError as? YamlError).flatMap(FormLayout.syntaxError)
-            throw TemplateError(
-                file: path, line: place?.line, column: place?.column,
-                message: "YAML 语法错误 / YAML syntax error: \(place?.problem ?? context.debugDescription)")
-        } catch {
-            throw TemplateError(
-                file: path, line: nil, column: nil, message: "YAML 无法读取 / cannot read the YAML: \(error)")
-        }
+        let (file, path) = try folder.decodeYAML(File.self, at: "\(document.templateFolder)/notice.yaml")
         let context = TemplateValues.make(values)
         func render(_ string: String) throws(TemplateError) -> String {
-            do {
-                return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + string).render(context)
-            } catch {
-                throw TemplateError(
-                    file: path, line: nil, column: nil, message: "“\(string)”: 模板语法错误 / syntax error: \(error)")
-            }
+            try TemplateFolder.textTemplates([string], path: path)[string]?.render(context) ?? string
         }
         var counters = [0, 0, 0, 0]
         var blocks: [Block] = []

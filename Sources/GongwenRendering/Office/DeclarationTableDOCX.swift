@@ -60,39 +60,12 @@ public struct DeclarationTableDOCX {
         writer.close("w:body")
         writer.close("w:document")
 
-        var package = OOXMLPackage(
-            mainPart: "word/document.xml",
+        let package = WordPackage.make(
+            document: writer.buffer,
             core: CorePropertiesPart(
-                title: context.title, creator: campaign.organizer.name, created: campaign.issueDates["call"]?.iso))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/document.xml", contentType: WordParts.documentContentType, content: .bytes(writer.buffer),
-                relationships: [
-                    Relationship(id: "rId1", type: Relationship.stylesType, target: "styles.xml"),
-                    Relationship(id: "rId2", type: Relationship.settingsType, target: "settings.xml"),
-                    Relationship(id: "rId3", type: Relationship.fontTableType, target: "fontTable.xml"),
-                    Relationship(id: "rId4", type: Relationship.footerType, target: "footer1.xml"),
-                ]))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/styles.xml", contentType: WordParts.stylesContentType,
-                content: .bytes(WordParts.styles(defaultFont: body))))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/settings.xml", contentType: WordParts.settingsContentType,
-                content: .bytes(WordParts.settings())))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/fontTable.xml", contentType: WordParts.fontTableContentType,
-                content: .bytes(
-                    WordParts.fontTable([
-                        layout.fonts.body, layout.fonts.heading, layout.fonts.title, "Times New Roman",
-                    ]))))
-        package.add(
-            OOXMLPackage.Part(
-                name: "word/footer1.xml", contentType: WordParts.footerContentType,
-                content: .bytes(
-                    WordParts.footer(footerPattern, font: WordFont(eastAsia: layout.fonts.body, size: 10.5)))))
+                title: context.title, creator: campaign.organizer.name, created: campaign.issueDates["call"]?.iso),
+            defaultFont: body, fonts: [layout.fonts.body, layout.fonts.heading, layout.fonts.title],
+            footers: [WordParts.footer(footerPattern, font: WordFont(eastAsia: layout.fonts.body, size: 10.5))])
         let date = campaign.issueDates["call"]
         return try package.data(date: date.map { ($0.year, $0.month, $0.day) } ?? (1980, 1, 1))
     }

@@ -71,52 +71,11 @@ public struct FormLayout: Sendable {
 
     /// Loads and parses `Templates/<document>/form.yaml`.
     public static func load(document: DocumentKind, from folder: TemplateFolder) throws(TemplateError) -> FormLayout {
-        let url = folder.root.appendingPathComponent(document.templateFolder).appendingPathComponent("form.yaml")
-        let path = folder.displayPath(url)
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(
-                file: path, line: nil, column: nil, message: "模板文件不存在或不是 UTF-8 文本 / template missing or not UTF-8")
-        }
-        let file: File
-        do {
-            file = try YAMLDecoder().decode(File.self, from: text)
-        } catch let DecodingError.dataCorrupted(context) {
-            // Yams reports a syntax error as dataCorrupted with the YamlError and its mark underneath.
-            let place = (context.underlyingError as? YamlError).flatMap(Self.syntaxError)
-            throw TemplateError(
-                file: path, line: place?.line, column: place?.column,
-                message: "YAML 语法错误 / YAML syntax error: \(place?.problem ?? context.debugDescription)")
-        } catch let DecodingError.keyNotFound(key, context) {
-            let field = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
-            throw TemplateError(file: path, line: nil, column: nil, message: "缺少 \(field) / \(field) is missing")
-        } catch {
-            throw TemplateError(
-                file: path, line: nil, column: nil, message: "YAML 无法读取 / cannot read the YAML: \(error)")
-        }
-        var templates: [String: MustacheTemplate] = [:]
+        let (file, path) = try folder.decodeYAML(File.self, at: "\(document.templateFolder)/form.yaml")
         let optional = [file.recommenderLine, file.groupHeading, file.signatureLine].compactMap { $0 }
-        let strings = [file.annexLabel, file.title] + optional + (file.notes ?? [])
-        for string in strings where templates[string] == nil {
-            do {
-                // TEXT: the XML writer escapes; HTML escaping here would print &amp; in the form.
-                templates[string] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + string)
-            } catch {
-                throw TemplateError(
-                    file: path, line: nil, column: nil, message: "“\(string)”: 模板语法错误 / syntax error: \(error)")
-            }
-        }
+        let templates = try TemplateFolder.textTemplates(
+            [file.annexLabel, file.title] + optional + (file.notes ?? []), path: path)
         return FormLayout(file: file, path: path, templates: templates)
-    }
-
-    /// Line, column and problem of a YAML syntax error.
-    static func syntaxError(_ error: YamlError) -> (line: Int, column: Int, problem: String)? {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            (mark.line, mark.column, [context?.text, problem].compactMap { $0 }.joined(separator: ", "))
-        default:
-            nil
-        }
     }
 
     /// Renders one of the layout's strings with `context`.
