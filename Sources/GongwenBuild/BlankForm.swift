@@ -13,7 +13,9 @@ public enum BlankForm {
         let data = try context.requireData()
         let form: Data
         do {
-            let layout = try FormLayout.load(document: .declarationTable, from: TemplateFolder(root: templates))
+            let layout = try FormLayout.load(
+                document: .declarationTable, from: TemplateFolder(root: templates, fallback: BundledResources.templates)
+            )
             form = try DeclarationTableXLSX(layout: layout).blankForm(data.campaign)
         } catch let error as TemplateError {
             throw GongwenError(.template, path: error.file, message: error.description)

@@ -29,6 +29,7 @@ extension Gongwen {
                 templatesFolder: templates.map { URL(fileURLWithPath: $0) } ?? BundledResources.templates,
                 outputFolder: URL(fileURLWithPath: output), policy: options.policy)
             context.order = order
+            context.templatesChosen = templates != nil
             do {
                 try BuildPipeline(steps: BuildStep.all).run(&context) { index, count, name in
                     console.progress("[\(index)/\(count)] \(name)")

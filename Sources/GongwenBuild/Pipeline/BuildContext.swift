@@ -7,7 +7,10 @@ import GongwenRendering
 /// What a build knows as it goes: its inputs, the campaign once read, the findings, and the files rendered.
 public struct BuildContext: Sendable {
     public var campaignFolder: URL
+    /// The office's templates (built-in ones fill in whatever it lacks).
     public var templatesFolder: URL
+    /// Whether `templatesFolder` was chosen on the command line; if not, campaign.yaml's `templates:` wins.
+    public var templatesChosen = true
     public var outputFolder: URL
     public var policy: CampaignValidator.Policy
     /// The order of winners within a level on the commendation list.

@@ -11,6 +11,7 @@ extension BuildStep {
         context.diagnostics += result.diagnostics
         context.inputFiles = result.inputFiles
         context.data = result.data
+        if !context.templatesChosen, let folder = result.templatesFolder { context.templatesFolder = folder }
         if result.data == nil {
             throw GongwenError(
                 .invalidData, message: "活动数据无法读取 / the campaign data cannot be read",
@@ -35,7 +36,7 @@ extension BuildStep {
     /// Builds each document's context and renders it through its templates.
     public static let render = BuildStep("生成 render") { context in
         let data = try context.requireData()
-        let templates = TemplateFolder(root: context.templatesFolder)
+        let templates = TemplateFolder(root: context.templatesFolder, fallback: BundledResources.templates)
         do {
             context.files += try DeclarationTableRenderer(templates: templates).render(data)
             context.files += try PlanNoticeRenderer(templates: templates).render(data)

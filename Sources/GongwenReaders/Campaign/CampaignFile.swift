@@ -56,9 +56,11 @@ struct CampaignFile: Decodable {
     var districts: [String]?
     var recommenders: [RecommenderFile]
     var files: FilesFile?
+    /// The office's templates folder, relative to the campaign folder.
+    var templates: String?
 
     enum CodingKeys: String, CodingKey {
-        case title, year, area, organizer, contact, signatory, industries, districts, recommenders, files
+        case title, year, area, templates, organizer, contact, signatory, industries, districts, recommenders, files
         case coOrganizer = "co_organizer"
         case documentNumberPrefix = "document_number_prefix"
         case declarationDeadline = "declaration_deadline"

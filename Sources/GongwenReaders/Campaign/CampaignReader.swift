@@ -14,6 +14,8 @@ public struct CampaignReader: Sendable {
         public var inputFiles: [String]
         /// The declarations table's file name, relative to the campaign folder (the importer rewrites it).
         public var declarationsFile = CampaignReader.defaultFiles.declarations
+        /// campaign.yaml's `templates:` folder, resolved against the campaign folder.
+        public var templatesFolder: URL?
     }
 
     /// The folder's file names when campaign.yaml does not name them.
@@ -76,6 +78,7 @@ public struct CampaignReader: Sendable {
         let data = CampaignData(campaign: campaign, declarations: declarations, plan: plan, awards: awards)
         var result = Result(data: data, diagnostics: diagnostics, inputFiles: inputs)
         result.declarationsFile = file.files?.declarations ?? Self.defaultFiles.declarations
+        result.templatesFolder = file.templates.map { folder.appendingPathComponent($0) }
         return result
     }
 

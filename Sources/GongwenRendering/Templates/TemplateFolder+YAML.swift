@@ -6,7 +6,7 @@ extension TemplateFolder {
     /// Decodes the YAML template at `relativePath` (e.g. `plan-notice/notice.yaml`), mapping every failure to
     /// a TemplateError with the file, and the line and column of a syntax error.
     func decodeYAML<T: Decodable>(_ type: T.Type, at relativePath: String) throws(TemplateError) -> (T, path: String) {
-        let url = root.appendingPathComponent(relativePath)
+        let url = resolve(relativePath)
         let path = displayPath(url)
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
             throw TemplateError(

@@ -4,26 +4,57 @@ import Mustache
 
 /// The templates of every document, laid out `Templates/<document>/<format>/<name>.mustache`.
 ///
-/// Loading parses each template once; a syntax error becomes a ``TemplateError`` naming the file, line and
-/// column. Templates may only show values, loop and test: a `CONTENT_TYPE` pragma, which would switch off the
-/// output format's escaping, is refused.
+/// An office's own folder (`--templates`, or `templates:` in campaign.yaml) overrides the built-in one file
+/// by file: whatever it lacks is taken from the built-in `fallback`. Loading parses each template once; a
+/// syntax error becomes a ``TemplateError`` naming the file, line and column. Templates may only show values,
+/// loop and test: a `CONTENT_TYPE` pragma, which would switch off the output format's escaping, is refused.
 public struct TemplateFolder: Sendable {
     public let root: URL
+    /// The built-in templates, used for every file `root` does not have.
+    public let fallback: URL?
 
-    public init(root: URL) {
+    public init(root: URL, fallback: URL? = nil) {
         self.root = root
+        self.fallback = fallback
+    }
+
+    /// The file at `relativePath`: the office's copy when it has one, else the built-in one.
+    public func resolve(_ relativePath: String) -> URL {
+        let own = root.appendingPathComponent(relativePath)
+        guard let fallback, !FileManager.default.fileExists(atPath: own.path) else { return own }
+        return fallback.appendingPathComponent(relativePath)
     }
 
     /// The file of `name` for `document` in `format`, e.g. declaration-table/html/table.html.mustache.
     public func url(document: DocumentKind, format: String, name: String) -> URL {
-        root.appendingPathComponent(document.templateFolder).appendingPathComponent(format)
-            .appendingPathComponent(name + ".mustache")
+        resolve("\(document.templateFolder)/\(format)/\(name).mustache")
     }
 
-    /// The path shown in messages, relative to the folder's parent (Templates/declaration-table/html/…).
+    /// The path shown in messages, relative to its folder's parent (Templates/declaration-table/html/…).
     public func displayPath(_ url: URL) -> String {
-        let base = root.deletingLastPathComponent().path
-        return url.path.hasPrefix(base + "/") ? String(url.path.dropFirst(base.count + 1)) : url.path
+        for folder in [root, fallback].compactMap({ $0 }) {
+            let base = folder.deletingLastPathComponent().path
+            if url.path.hasPrefix(folder.path + "/") { return String(url.path.dropFirst(base.count + 1)) }
+        }
+        return url.path
+    }
+
+    /// Every template file, relative to the folder, the office's and the built-in ones together.
+    public func files() -> [String] {
+        var found: Set<String> = []
+        for folder in [root, fallback].compactMap({ $0 }) {
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+                continue
+            }
+            for case let url as URL in enumerator where !url.hasDirectoryPath {
+                let path = url.standardizedFileURL.path
+                let base = folder.standardizedFileURL.path + "/"
+                if path.hasPrefix(base), !url.lastPathComponent.hasPrefix(".") {
+                    found.insert(String(path.dropFirst(base.count)))
+                }
+            }
+        }
+        return found.sorted()
     }
 
     public func load(document: DocumentKind, format: String, name: String) throws(TemplateError) -> LoadedTemplate {

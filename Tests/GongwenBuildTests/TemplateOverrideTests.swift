@@ -1,0 +1,67 @@
+import Foundation
+import GongwenBuild
+import GongwenTestSupport
+import Testing
+
+/// An office's templates folder replaces the built-in templates file by file.
+struct TemplateOverrideTests {
+    /// A folder with only the notice's wording, edited the way an office would.
+    func officeTemplates(in folder: TemporaryFolder) throws -> URL {
+        let root = folder.url.appendingPathComponent("办公室模板")
+        let notice = root.appendingPathComponent("plan-notice")
+        try FileManager.default.createDirectory(at: notice, withIntermediateDirectories: true)
+        let yaml = try String(
+            contentsOf: Fixtures.templates.appendingPathComponent("plan-notice/notice.yaml"), encoding: .utf8)
+        try yaml.replacingOccurrences(of: "严格按照计划组织实施", with: "压实主体责任，确保计划落地")
+            .replacingOccurrences(of: "signature: \"{{signatory}}\"", with: "signature: 滨海新区市场监督管理局（代章）")
+            .write(to: notice.appendingPathComponent("notice.yaml"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    func noticeText(_ output: URL) throws -> String {
+        let folder = output.appendingPathComponent("计划通知")
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix("通知.docx") })
+        return try PackageParts.text("word/document.xml", in: try Data(contentsOf: folder.appendingPathComponent(name)))
+    }
+
+    @Test func anEditedNoticeTemplateChangesTheNoticeAndNothingElse() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("output")
+        var context = BuildContext(
+            campaignFolder: Fixtures.sampleCampaign, templatesFolder: try officeTemplates(in: folder),
+            outputFolder: output)
+        try BuildPipeline(steps: BuildStep.all).run(&context)
+        let xml = try noticeText(output)
+        #expect(xml.contains("一、压实主体责任，确保计划落地"))
+        #expect(xml.contains("<w:t>滨海新区市场监督管理局（代章）</w:t>"))
+        #expect(!xml.contains("严格按照计划组织实施"))
+        // Everything the office folder lacks comes from the built-in templates.
+        let reference = folder.url.appendingPathComponent("reference")
+        var plain = BuildContext(
+            campaignFolder: Fixtures.sampleCampaign, templatesFolder: Fixtures.templates, outputFolder: reference)
+        try BuildPipeline(steps: BuildStep.all).run(&plain)
+        let changed = try TemporaryFolder.contents(of: output).filter { path, data in
+            (try? Data(contentsOf: reference.appendingPathComponent(path))) != data
+        }.keys.sorted()
+        #expect(
+            changed == [
+                "manifest.json", "计划通知/津滨质量组办〔2019〕5号 关于下达2019年滨海新区质量攻关重点项目计划的通知.docx",
+                "计划通知/津滨质量组办〔2019〕5号 关于下达2019年滨海新区质量攻关重点项目计划的通知.html",
+            ])
+    }
+
+    @Test func campaignYAMLNamesTheOfficeFolder() throws {
+        let folder = try TemporaryFolder()
+        let campaign = try folder.copy(Fixtures.sampleCampaign, as: "campaign")
+        _ = try officeTemplates(in: folder)
+        let yaml = try String(contentsOf: campaign.appendingPathComponent("campaign.yaml"), encoding: .utf8)
+        try ("templates: ../办公室模板\n" + yaml).write(
+            to: campaign.appendingPathComponent("campaign.yaml"), atomically: true, encoding: .utf8)
+        let output = folder.url.appendingPathComponent("output")
+        var context = BuildContext(campaignFolder: campaign, templatesFolder: Fixtures.templates, outputFolder: output)
+        context.templatesChosen = false
+        try BuildPipeline(steps: BuildStep.all).run(&context)
+        #expect(try noticeText(output).contains("压实主体责任"))
+    }
+}
