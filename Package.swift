@@ -58,7 +58,8 @@ let package = Package(
         .target(
             name: "GongwenCLI",
             dependencies: [
-                "GongwenBuild", "GongwenDocuments", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GongwenBuild", "GongwenDocuments", "GongwenRendering",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "gongwen", dependencies: ["GongwenCLI"]),

@@ -1,13 +1,44 @@
 import ArgumentParser
 import Foundation
 import GongwenBuild
+import GongwenRendering
 
 extension Gongwen {
     /// `gongwen templates`: the office's own templates.
     struct TemplatesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "templates", abstract: "模板 / Templates the office can change.",
-            subcommands: [Export.self])
+            subcommands: [Export.self, Check.self])
+
+        /// `gongwen templates check [DIR]`: every template against the contexts it will get.
+        struct Check: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "检查模板（语法、未闭合的段落、拼错的名称）/ Check templates: syntax, sections, names.")
+
+            @Argument(help: "模板文件夹（默认：内置模板）/ the templates folder (default: the built-in templates)")
+            var folder: String?
+
+            @Option(help: "用于检查的活动数据（默认：内置示例）/ the campaign whose data the check uses")
+            var campaign: String?
+
+            func run() throws {
+                let console = Console()
+                let findings: [TemplateNameCheck.Finding]
+                do {
+                    findings = try TemplatesCheck.run(
+                        folder: folder.map { URL(fileURLWithPath: $0) },
+                        campaign: campaign.map { URL(fileURLWithPath: $0) } ?? BundledResources.sampleCampaign)
+                } catch {
+                    throw console.fail(error)
+                }
+                for finding in findings { console.error(finding.description) }
+                let errors = findings.filter { $0.severity == .error }.count
+                console.line(
+                    "模板检查：\(errors) 个错误，\(findings.count - errors) 个提示 / \(errors) errors, \(findings.count - errors) notes"
+                )
+                if errors > 0 { throw ExitCode(GongwenError.Family.template.exitCode) }
+            }
+        }
 
         /// `gongwen templates export DIR`: the built-in templates, to edit.
         struct Export: ParsableCommand {

@@ -65,3 +65,33 @@ struct TemplateOverrideTests {
         #expect(try noticeText(output).contains("压实主体责任"))
     }
 }
+
+struct TemplatesCheckTests {
+    @Test func theBuiltInTemplatesAreClean() throws {
+        #expect(try TemplatesCheck.run(folder: nil, campaign: Fixtures.sampleCampaign).isEmpty)
+    }
+
+    @Test func aMisspeltNameInAnOfficeTemplateFailsTheBuildWithItsPlace() throws {
+        let folder = try TemporaryFolder()
+        let notice = folder.url.appendingPathComponent("office/plan-notice")
+        try FileManager.default.createDirectory(at: notice, withIntermediateDirectories: true)
+        let yaml = try String(
+            contentsOf: Fixtures.templates.appendingPathComponent("plan-notice/notice.yaml"), encoding: .utf8)
+        try yaml.replacingOccurrences(of: "signature: \"{{signatory}}\"", with: "signature: \"{{signatori}}\"")
+            .write(to: notice.appendingPathComponent("notice.yaml"), atomically: true, encoding: .utf8)
+        let office = folder.url.appendingPathComponent("office")
+        let findings = try TemplatesCheck.run(folder: office, campaign: Fixtures.sampleCampaign)
+        let line = yaml.components(separatedBy: "\n").firstIndex { $0.hasPrefix("signature:") }.map { $0 + 1 }
+        #expect(
+            findings.map { "\($0.file):\($0.line):\($0.column)" } == ["office/plan-notice/notice.yaml:\(line ?? 0):13"])
+        var context = BuildContext(
+            campaignFolder: Fixtures.sampleCampaign, templatesFolder: office,
+            outputFolder: folder.url.appendingPathComponent("output"))
+        #expect {
+            try BuildPipeline(steps: BuildStep.all).run(&context)
+        } throws: { error in
+            (error as? GongwenError).map { $0.family == .template && $0.step == "模板检查 check templates" } ?? false
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("output").path))
+    }
+}

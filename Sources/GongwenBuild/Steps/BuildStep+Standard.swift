@@ -33,6 +33,22 @@ extension BuildStep {
         }
     }
 
+    /// Checks every template against the contexts it will get: a name the context does not provide (which
+    /// Mustache would render as nothing), an unclosed section or a pragma stops the build before rendering.
+    public static let checkTemplates = BuildStep("模板检查 check templates") { context in
+        let data = try context.requireData()
+        let templates = TemplateFolder(root: context.templatesFolder, fallback: BundledResources.templates)
+        let findings = TemplateChecker(templates: templates, data: data).check()
+        context.diagnostics += findings.map(\.diagnostic)
+        let errors = findings.filter { $0.severity == .error }
+        if let first = errors.first {
+            throw GongwenError(
+                .template, path: first.file,
+                message: "模板有 \(errors.count) 处错误 / the templates have \(errors.count) errors",
+                diagnostics: context.diagnostics)
+        }
+    }
+
     /// Builds each document's context and renders it through its templates.
     public static let render = BuildStep("生成 render") { context in
         let data = try context.requireData()
@@ -63,5 +79,5 @@ extension BuildStep {
     }
 
     /// The whole build, in order.
-    public static let all: [BuildStep] = [.read, .validate, .render, .manifest, .write]
+    public static let all: [BuildStep] = [.read, .validate, .checkTemplates, .render, .manifest, .write]
 }

@@ -60,6 +60,7 @@ public struct CertificateTemplate: Sendable {
         return CertificateTemplate(file: file, templates: templates)
     }
 
+    /// The names a certificate's strings may use.
     struct Values {
         var recipient: String
         var unit: String

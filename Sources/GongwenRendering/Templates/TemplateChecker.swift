@@ -1,0 +1,83 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+
+/// Checks every template of a folder (the office's and the built-in ones it falls back to) against the
+/// contexts the campaign's documents will give them. A document the campaign does not produce yet (no plan,
+/// no awards) is checked against nothing it lacks: its lists are empty and their items cannot be checked.
+public struct TemplateChecker {
+    let templates: TemplateFolder
+    let data: CampaignData
+
+    public init(templates: TemplateFolder, data: CampaignData) {
+        self.templates = templates
+        self.data = data
+    }
+
+    /// Each template file and the value tree it is rendered with.
+    func subjects() -> [(path: String, values: Any)] {
+        let table = DeclarationTableContext.consolidated(data)
+        // form.yaml's strings get the table's values; its group heading gets a group's (recommender, count).
+        var tableValues = TemplateNameCheck.values(of: table) as? [String: Any] ?? [:]
+        tableValues["count"] = 0
+        var subjects: [(String, Any)] = [
+            ("declaration-table/html/table.html.mustache", TemplateNameCheck.values(of: table)),
+            ("declaration-table/form.yaml", tableValues),
+        ]
+        if let notice = PlanNoticeContext.make(data) {
+            let values = TemplateNameCheck.values(of: notice.values)
+            subjects += [("plan-notice/notice.yaml", values), ("plan-table/form.yaml", values)]
+            if let text = try? NoticeText.load(document: .planNotice, from: templates, values: notice.values) {
+                subjects.append(
+                    (
+                        "plan-notice/html/notice.html.mustache",
+                        TemplateNameCheck.values(of: NoticeHTMLContext(text: text, context: notice))
+                    ))
+            }
+            let page = PlanTablePage(
+                annexLabel: "", title: "", columns: [.init(title: "", width: 0)],
+                rows: [
+                    .init(cells: [.init(text: "", centered: false)])
+                ])
+            subjects.append(("plan-table/html/table.html.mustache", TemplateNameCheck.values(of: page)))
+        }
+        let awards = AwardsContext.make(data)
+        let certificate = CertificateTemplate.Values(
+            recipient: "", unit: "", project: "", level: "", campaignTitle: "", year: 0, issuer: "", date: "",
+            number: "")
+        subjects += [
+            ("certificate/certificate.yaml", TemplateNameCheck.values(of: certificate)),
+            ("commendation-list/form.yaml", TemplateNameCheck.values(of: awards)),
+            ("commendation-list/html/list.html.mustache", TemplateNameCheck.values(of: awards)),
+        ]
+        if let template = try? CertificateTemplate.load(from: templates) {
+            let texts = awards.certificates.prefix(1).map { template.text(for: $0, in: awards) }
+            subjects.append(
+                (
+                    "certificate/html/certificates.html.mustache",
+                    TemplateNameCheck.values(of: CertificatePages(campaignTitle: "", certificates: Array(texts)))
+                ))
+        }
+        return subjects
+    }
+
+    /// Every finding, in file order.
+    public func check() -> [TemplateNameCheck.Finding] {
+        var findings: [TemplateNameCheck.Finding] = []
+        for (relative, values) in subjects() {
+            let url = templates.resolve(relative)
+            let path = templates.displayPath(url)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            if relative.hasSuffix(".yaml") {
+                // Each YAML line holding a tag is checked on its own, with its line number.
+                for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where line.contains("{{") && !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+                    findings += TemplateNameCheck.check(String(line), file: path, values: values, lineOffset: index)
+                }
+            } else {
+                findings += TemplateNameCheck.check(text, file: path, values: values)
+            }
+        }
+        return findings
+    }
+}
