@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "GongwenModel", "GongwenDocuments", "GongwenOOXML", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(

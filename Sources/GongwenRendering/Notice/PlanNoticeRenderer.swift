@@ -61,7 +61,18 @@ public struct PlanNoticeRenderer: Sendable {
                 .init(cells: row.cells.enumerated().map { .init(text: $1, centered: centred.contains($0)) })
             })
         let base = "\(Self.folder)/" + FileNaming.safe(title)
-        return [
+        var files: [RenderedFile] = []
+        // A Word-made template of the table, when the office has one (Templates/plan-table/docx/table.docx).
+        let wordTemplate = templates.resolve("plan-table/docx/table.docx")
+        if FileManager.default.fileExists(atPath: wordTemplate.path) {
+            let template = try WordTemplate.load(from: wordTemplate, displayPath: templates.displayPath(wordTemplate))
+            files.append(
+                RenderedFile(
+                    path: base + ".docx",
+                    data: try template.render(PlanTableWordValues(context), date: (date.year, date.month, date.day)),
+                    kind: .planTable, documentNumber: number, title: title))
+        }
+        return files + [
             RenderedFile(
                 path: base + ".xlsx", data: workbook, kind: .planTable, documentNumber: number, title: title,
                 fonts: [layout.fonts.body, layout.fonts.heading, layout.fonts.title]),
@@ -71,6 +82,30 @@ public struct PlanNoticeRenderer: Sendable {
                 path: base + ".html", data: Data(html.render(page).utf8), kind: .planTable, documentNumber: number,
                 title: title),
         ]
+    }
+}
+
+/// What a Word-made plan-table template may name: the notice's values and `rows` to loop over.
+struct PlanTableWordValues {
+    var title: String
+    var year: Int
+    var area: String
+    var organizerName: String
+    var documentNumber: String
+    var issueDate: String
+    var plannedCount: Int
+    var rows: [PlanNoticeContext.Row]
+
+    init(_ context: PlanNoticeContext) {
+        let values = context.values
+        title = "\(values.year)年\(values.area)质量攻关重点项目计划表"
+        year = values.year
+        area = values.area
+        organizerName = values.organizerName
+        documentNumber = values.documentNumber
+        issueDate = values.issueDate
+        plannedCount = values.plannedCount
+        rows = context.rows
     }
 }
 

@@ -63,7 +63,7 @@ public struct TemplateChecker {
 
     /// Every finding, in file order.
     public func check() -> [TemplateNameCheck.Finding] {
-        var findings: [TemplateNameCheck.Finding] = []
+        var findings = checkWordTemplates()
         for (relative, values) in subjects() {
             let url = templates.resolve(relative)
             let path = templates.displayPath(url)
@@ -79,5 +79,27 @@ public struct TemplateChecker {
             }
         }
         return findings
+    }
+
+    /// Word-made templates: one that cannot be prepared (a tag in an attribute, a broken file) is an error;
+    /// the names of one that can are checked like any other template's.
+    func checkWordTemplates() -> [TemplateNameCheck.Finding] {
+        let url = templates.resolve("plan-table/docx/table.docx")
+        guard FileManager.default.fileExists(atPath: url.path), let notice = PlanNoticeContext.make(data) else {
+            return []
+        }
+        let path = templates.displayPath(url)
+        do {
+            let template = try WordTemplate.load(from: url, displayPath: path)
+            return TemplateNameCheck.check(
+                template.preparedDocument, file: path + "（word/document.xml）",
+                values: TemplateNameCheck.values(of: PlanTableWordValues(notice)))
+        } catch {
+            return [
+                TemplateNameCheck.Finding(
+                    file: error.file, line: error.line ?? 0, column: error.column ?? 0, severity: .error,
+                    chinese: error.message, english: error.message)
+            ]
+        }
     }
 }

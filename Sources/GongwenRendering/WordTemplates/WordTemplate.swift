@@ -1,0 +1,84 @@
+import Foundation
+import GongwenOOXML
+import Mustache
+import ZIPFoundation
+
+/// A `.docx` made or edited in Word, WPS or LibreOffice, with `{{tags}}` in its text, used as a template.
+///
+/// Only `word/document.xml` is rendered; every other part (styles, headers, footers, images, page setup,
+/// relationships) is copied as it is, in the file's own order. The rendered document is checked with libxml2
+/// before it is packaged: a template that would produce a broken file fails with its name.
+public struct WordTemplate {
+    public let file: String
+    let entries: [(name: String, data: Data)]
+    let document: MustacheTemplate
+    /// The prepared document, for the template check.
+    public let preparedDocument: String
+
+    /// The largest template accepted (a template is a document, not a data file).
+    static let maximumBytes = 32 << 20
+
+    public static func load(from url: URL, displayPath: String) throws(TemplateError) -> WordTemplate {
+        func failure(_ chinese: String, _ english: String) -> TemplateError {
+            TemplateError(file: displayPath, line: nil, column: nil, message: "\(chinese) / \(english)")
+        }
+        guard let archive = try? Archive(url: url, accessMode: .read) else {
+            throw failure("不是有效的 .docx 文件", "not a valid .docx file")
+        }
+        var entries: [(String, Data)] = []
+        var total = 0
+        for entry in archive where entry.type == .file {
+            var data = Data()
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    data.append(chunk)
+                    total += chunk.count
+                    if total > maximumBytes { throw CocoaError(.fileReadTooLarge) }
+                }
+            } catch {
+                throw failure("模板文件过大或已损坏", "the template is too large or damaged")
+            }
+            entries.append((entry.path, data))
+        }
+        guard
+            let xml = entries.first(where: { $0.0 == "word/document.xml" }).map({
+                String(decoding: $0.1, as: UTF8.self)
+            })
+        else {
+            throw failure("缺少 word/document.xml", "word/document.xml is missing")
+        }
+        let prepared = try WordTemplatePreparer.prepare(xml, file: displayPath)
+        do {
+            return WordTemplate(
+                file: displayPath, entries: entries, document: try MustacheTemplate(string: prepared),
+                preparedDocument: prepared)
+        } catch let error as MustacheTemplate.ParserError {
+            throw TemplateError(
+                file: displayPath, line: error.context.lineNumber, column: error.context.columnNumber,
+                message: "模板语法错误（word/document.xml）/ template syntax error in word/document.xml: \(error.error)")
+        } catch {
+            throw failure("模板语法错误", "template syntax error: \(error)")
+        }
+    }
+
+    /// The document with `values`; values are escaped for XML and cleaned of characters XML forbids.
+    public func render(_ values: Any, date: (Int, Int, Int)) throws(TemplateError) -> Data {
+        let xml = Data(document.render(TemplateValues.make(values)).utf8)
+        if let problem = XMLWellFormedness.check(xml) {
+            throw TemplateError(
+                file: file, line: problem.line, column: problem.column,
+                message: "生成的 word/document.xml 格式不正确（段落或表格中的 {{#…}} 与 {{/…}} 是否成对？）/ "
+                    + "the rendered word/document.xml is not well-formed (are sections opened and closed in the same place?): \(problem.message)"
+            )
+        }
+        let sink = MemorySink()
+        let zip = ZipWriter(sink: sink, level: 6, year: date.0, month: date.1, day: date.2)
+        do {
+            for (name, data) in entries { try zip.add(name, name == "word/document.xml" ? xml : data) }
+            try zip.finish()
+        } catch {
+            throw TemplateError(file: file, line: nil, column: nil, message: "\(error)")
+        }
+        return sink.data
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import GongwenOOXML
+import GongwenRendering
+import GongwenTestSupport
+import Testing
+
+/// Word-made templates: the parts are written here the way Word writes them, split runs and all.
+struct WordTemplateTests {
+    static let rPr = "<w:rPr><w:rFonts w:eastAsia=\"仿宋_GB2312\"/><w:sz w:val=\"24\"/></w:rPr>"
+
+    static func run(_ text: String, bold: Bool = false) -> String {
+        "<w:r><w:rPr>\(bold ? "<w:b/>" : "")<w:rFonts w:eastAsia=\"仿宋_GB2312\"/></w:rPr><w:t xml:space=\"preserve\">\(text)</w:t></w:r>"
+    }
+
+    static func cell(_ runs: String) -> String {
+        "<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/></w:tcPr><w:p>\(runs)</w:p></w:tc>"
+    }
+
+    /// `{{applicant}}` as Word stores it after a spelling check: three runs with proofing marks between.
+    static let splitApplicant =
+        run("{{appl") + "<w:proofErr w:type=\"spellStart\"/>" + run("ica", bold: true)
+        + "<w:proofErr w:type=\"spellEnd\"/>"
+        + run("nt}}")
+
+    static func document(condition: String = "plannedCount") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\
+        <w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>\(run("{{tit"))\(run("le}}"))</w:p>\
+        <w:p>\(run("{{#\(condition)}}"))</w:p>\
+        <w:p>\(run("共 {{plannedCount}} 项，\(condition == "missing" ? "" : "")文号 {{documentNumber}}"))</w:p>\
+        <w:p>\(run("{{/\(condition)}}"))</w:p>\
+        <w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>\
+        <w:tr>\(cell(run("序号")))\(cell(run("申报单位")))</w:tr>\
+        <w:tr>\(cell(run("{{#rows}}{{number}}")))\(cell(splitApplicant + run("{{/rows}}")))</w:tr>\
+        </w:tbl><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>
+        """
+    }
+
+    /// A .docx holding `document` and a style part of the author's own.
+    static func template(_ document: String, in folder: URL) throws -> URL {
+        let sink = MemorySink()
+        let zip = ZipWriter(sink: sink)
+        try zip.add(
+            "[Content_Types].xml",
+            Data(
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"\(WordParts.documentContentType)\"/>"
+                    + "<Override PartName=\"/word/styles.xml\" ContentType=\"\(WordParts.stylesContentType)\"/></Types>")
+                    .utf8))
+        try zip.add(
+            "_rels/.rels",
+            Data(
+                RelationshipsPart(relationships: [
+                    Relationship(id: "rId1", type: Relationship.officeDocumentType, target: "word/document.xml")
+                ]).xml()))
+        try zip.add("word/document.xml", Data(document.utf8))
+        try zip.add(
+            "word/_rels/document.xml.rels",
+            Data(
+                RelationshipsPart(relationships: [
+                    Relationship(id: "rId1", type: Relationship.stylesType, target: "styles.xml")
+                ]).xml()))
+        try zip.add("word/styles.xml", Data(WordParts.styles(defaultFont: WordFont(eastAsia: "楷体_GB2312", size: 12))))
+        try zip.finish()
+        let url = folder.appendingPathComponent("plan-table/docx")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try sink.data.write(to: url.appendingPathComponent("table.docx"))
+        return folder
+    }
+
+    func render(_ document: String) throws -> (xml: String, parts: [String: Data]) {
+        let folder = try TemporaryFolder()
+        let root = try Self.template(document, in: folder.url.appendingPathComponent("Templates"))
+        let files = try PlanNoticeRenderer(templates: TemplateFolder(root: root, fallback: Fixtures.templates))
+            .render(PlanNoticeTests.data(projects: 3))
+        let docx = try #require(files.first { $0.path.hasSuffix("计划表.docx") })
+        let parts = try PackageParts.read(docx.data).parts
+        return (String(decoding: try #require(parts["word/document.xml"]), as: UTF8.self), parts)
+    }
+
+    @Test func splitTagsAreJoinedAndTableRowsRepeat() throws {
+        let (xml, parts) = try render(Self.document())
+        #expect(xml.contains("2019年滨海新区质量攻关重点项目计划表"), "a tag split over two runs")
+        #expect(xml.components(separatedBy: "天津海川精密机械有限公司").count - 1 == 3, "the split tag, once per row")
+        #expect(xml.components(separatedBy: "<w:tr>").count - 1 == 4, "the header and one row per project")
+        #expect(!xml.contains("{{") && !xml.contains("}}"))
+        #expect(xml.contains("共 3 项，文号 津滨质量组办〔2019〕5号"))
+        #expect(XMLWellFormedness.check(Data(xml.utf8)) == nil)
+        // The author's parts are kept as they were.
+        #expect(
+            parts["word/styles.xml"] == Data(WordParts.styles(defaultFont: WordFont(eastAsia: "楷体_GB2312", size: 12))))
+    }
+
+    @Test func aFalseConditionLeavesNoEmptyParagraph() throws {
+        // An inverted section over a value that is set is false: its paragraphs go, tags and all.
+        let document = Self.document(condition: "plannedCount").replacingOccurrences(
+            of: "{{#plannedCount}}", with: "{{^plannedCount}}")
+        let (xml, _) = try render(document)
+        #expect(!xml.contains("共 3 项"))
+        // The title and the cells of the header and three rows: the section's three paragraphs are gone.
+        #expect(xml.components(separatedBy: "<w:p>").count - 1 == 1 + (1 + 3) * 2)
+        let (shown, _) = try render(Self.document())
+        #expect(
+            shown.components(separatedBy: "<w:p>").count - 1 == 1 + 1 + (1 + 3) * 2,
+            "true: its one text paragraph stays")
+    }
+
+    @Test func aTagInsideAnAttributeIsRefusedWithItsPlace() throws {
+        let document = Self.document().replacingOccurrences(of: "w:val=\"Title\"", with: "w:val=\"{{title}}\"")
+        #expect {
+            _ = try render(document)
+        } throws: { error in
+            guard let error = error as? TemplateError else { return false }
+            return error.file.hasSuffix("plan-table/docx/table.docx") && error.line == 2
+                && error.message.contains("XML 属性")
+        }
+    }
+}
