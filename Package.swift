@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongwenBuildTests",
-            dependencies: ["GongwenBuild", "GongwenCLI", "GongwenTestSupport"],
+            dependencies: ["GongwenBuild", "GongwenCLI", "GongwenOOXML", "GongwenTestSupport"],
             exclude: ["Goldens"]
         ),
     ],

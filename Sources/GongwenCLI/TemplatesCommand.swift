@@ -48,6 +48,11 @@ extension Gongwen {
             @Argument(help: "目标文件夹（须不存在或为空）/ the folder to write (must not exist or be empty)")
             var folder: String
 
+            @Flag(
+                help: "同时导出可在 Word/WPS 中编辑的通知模板（plan-notice/docx/notice.docx）/ also write the notice as a Word template"
+            )
+            var word = false
+
             func run() throws {
                 let console = Console()
                 let target = URL(fileURLWithPath: folder)
@@ -59,6 +64,7 @@ extension Gongwen {
                 do {
                     try? manager.removeItem(at: target)
                     try manager.copyItem(at: BundledResources.templates, to: target)
+                    if word { try WordTemplates.exportNotice(to: target) }
                 } catch {
                     throw console.fail(GongwenError(.io, path: folder, message: "\(error)"))
                 }

@@ -26,6 +26,15 @@ public enum TitleLines {
         var words: [String] = []
         var index = 0
         while index < characters.count {
+            // A template tag ({{year}}) is one word: a title in a Word template must not break inside it.
+            if characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{" {
+                var end = index + 2
+                while end + 1 < characters.count, !(characters[end] == "}" && characters[end + 1] == "}") { end += 1 }
+                end = min(characters.count, end + 2)
+                words.append(String(characters[index..<end]))
+                index = end
+                continue
+            }
             if characters[index].isASCII, characters[index].isNumber {
                 var end = index
                 while end < characters.count, characters[end].isASCII,

@@ -12,10 +12,24 @@ public struct NoticeDOCX {
     let context: PlanNoticeContext
     let fonts: NoticeFonts
 
-    public init(text: NoticeText, context: PlanNoticeContext, fonts: NoticeFonts = NoticeFonts()) {
+    /// The 发文机关标志's size when the text is a template's (`{{organizerName}}文件` is not the real width).
+    var markSize: Double?
+    /// The plan table's rows when they are a template's (one row of tags inside `{{#rows}}…{{/rows}}`).
+    var tableRows: [[String]]?
+
+    public init(
+        text: NoticeText, context: PlanNoticeContext, fonts: NoticeFonts = NoticeFonts(), markSize: Double? = nil
+    ) {
         self.text = text
         self.context = context
         self.fonts = fonts
+        self.markSize = markSize
+    }
+
+    /// The size of the 发文机关标志 for `mark`: no size is prescribed (§7.2.4); it takes at most nine tenths
+    /// of the type width, up to 一号.
+    static func markSize(for mark: String) -> Double {
+        min(26, (0.9 * Double(GBT9704.typeWidth) / 20 / TitleLines.width(mark)).rounded(.down))
     }
 
     var body: WordFont { size3(fonts.fangsong) }
@@ -157,7 +171,7 @@ public struct NoticeDOCX {
         }
         writer.paragraph("", body, grid)
         NoticeTableWriter(columns: text.columns, fonts: fonts, width: GBT9704.typeWidth)
-            .write(rows: context.rows.map(\.cells), &writer)
+            .write(rows: tableRows ?? context.rows.map(\.cells), &writer)
     }
 
     var terms: Set<String> { [context.values.area, context.values.organizerName, context.values.organizerShortName] }

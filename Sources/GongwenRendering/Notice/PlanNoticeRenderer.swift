@@ -22,10 +22,20 @@ public struct PlanNoticeRenderer: Sendable {
         let number = context.values.documentNumber
         let base = "\(Self.folder)/" + FileNaming.safe("\(number) \(text.title)")
         let notice = NoticeHTMLContext(text: text, context: context)
+        // The office's Word notice, when it has one; else gongwen's GB/T 9704 layout of notice.yaml.
+        let word = templates.resolve("plan-notice/docx/notice.docx")
+        let docx: Data
+        if FileManager.default.fileExists(atPath: word.path) {
+            let date = context.issueDate
+            docx = try WordTemplate.load(from: word, displayPath: templates.displayPath(word))
+                .render(NoticeWordValues(context), date: (date.year, date.month, date.day))
+        } else {
+            docx = try NoticeDOCX(text: text, context: context).document()
+        }
         return [
             RenderedFile(
-                path: base + ".docx", data: try NoticeDOCX(text: text, context: context).document(), kind: .planNotice,
-                documentNumber: number, title: text.title, fonts: NoticeFonts().all),
+                path: base + ".docx", data: docx, kind: .planNotice, documentNumber: number, title: text.title,
+                fonts: NoticeFonts().all),
             RenderedFile(
                 path: base + ".html", data: Data(html.render(notice).utf8), kind: .planNotice, documentNumber: number,
                 title: text.title, fonts: NoticeFonts().all),

@@ -84,22 +84,28 @@ public struct TemplateChecker {
     /// Word-made templates: one that cannot be prepared (a tag in an attribute, a broken file) is an error;
     /// the names of one that can are checked like any other template's.
     func checkWordTemplates() -> [TemplateNameCheck.Finding] {
-        let url = templates.resolve("plan-table/docx/table.docx")
-        guard FileManager.default.fileExists(atPath: url.path), let notice = PlanNoticeContext.make(data) else {
-            return []
+        guard let notice = PlanNoticeContext.make(data) else { return [] }
+        let subjects: [(String, Any)] = [
+            ("plan-table/docx/table.docx", PlanTableWordValues(notice)),
+            ("plan-notice/docx/notice.docx", NoticeWordValues(notice)),
+        ]
+        var findings: [TemplateNameCheck.Finding] = []
+        for (relative, values) in subjects {
+            let url = templates.resolve(relative)
+            guard FileManager.default.fileExists(atPath: url.path) else { continue }
+            let path = templates.displayPath(url)
+            do {
+                let template = try WordTemplate.load(from: url, displayPath: path)
+                findings += TemplateNameCheck.check(
+                    template.preparedDocument, file: path + "（word/document.xml）",
+                    values: TemplateNameCheck.values(of: values))
+            } catch {
+                findings.append(
+                    TemplateNameCheck.Finding(
+                        file: error.file, line: error.line ?? 0, column: error.column ?? 0, severity: .error,
+                        chinese: error.message, english: error.message))
+            }
         }
-        let path = templates.displayPath(url)
-        do {
-            let template = try WordTemplate.load(from: url, displayPath: path)
-            return TemplateNameCheck.check(
-                template.preparedDocument, file: path + "（word/document.xml）",
-                values: TemplateNameCheck.values(of: PlanTableWordValues(notice)))
-        } catch {
-            return [
-                TemplateNameCheck.Finding(
-                    file: error.file, line: error.line ?? 0, column: error.column ?? 0, severity: .error,
-                    chinese: error.message, english: error.message)
-            ]
-        }
+        return findings
     }
 }

@@ -21,6 +21,8 @@ enum TemplateValues {
             return number
         case let flag as Bool:
             return flag
+        case let dictionary as [String: Any]:
+            return dictionary.mapValues(make)
         default:
             break
         }
