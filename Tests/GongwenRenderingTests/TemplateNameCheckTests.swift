@@ -47,6 +47,11 @@ struct TemplateNameCheckTests {
         #expect(found.map(\.column) == [1, 13])
     }
 
+    @Test func anUnterminatedTagIsAnError() {
+        let found = findings("<p>{{title}}</p>\n<p>{{title</p>")
+        #expect(found.map { [$0.line, $0.column] } == [[2, 4]])
+    }
+
     @Test func pragmasAndPartialsAreErrors() {
         #expect(findings("{{% CONTENT_TYPE: TEXT}}{{> other}}").map(\.severity) == [.error, .error])
     }

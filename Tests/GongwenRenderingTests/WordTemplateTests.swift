@@ -121,3 +121,21 @@ struct WordTemplateTests {
         }
     }
 }
+
+struct WordTemplateCheckTests {
+    @Test func aSectionAcrossParagraphsThatWouldBreakTheDocumentIsFound() throws {
+        let folder = try TemporaryFolder()
+        // Opened inside a paragraph's text and closed inside a table cell: when false it would cut the
+        // table's start away.
+        let document = WordTemplateTests.document()
+            .replacingOccurrences(of: "<w:p>\(WordTemplateTests.run("{{#plannedCount}}"))</w:p>", with: "")
+            .replacingOccurrences(of: "<w:p>\(WordTemplateTests.run("{{/plannedCount}}"))</w:p>", with: "")
+            .replacingOccurrences(of: "共 {{plannedCount}} 项，", with: "开头{{^plannedCount}}共 {{plannedCount}} 项，")
+            .replacingOccurrences(of: WordTemplateTests.run("序号"), with: WordTemplateTests.run("序号{{/plannedCount}}"))
+        let root = try WordTemplateTests.template(document, in: folder.url.appendingPathComponent("Templates"))
+        let findings = TemplateChecker(
+            templates: TemplateFolder(root: root, fallback: Fixtures.templates), data: PlanNoticeTests.data(projects: 3)
+        ).check()
+        #expect(findings.contains { $0.file.hasSuffix("plan-table/docx/table.docx") && $0.chinese.contains("格式不正确") })
+    }
+}

@@ -96,9 +96,12 @@ public struct TemplateChecker {
             let path = templates.displayPath(url)
             do {
                 let template = try WordTemplate.load(from: url, displayPath: path)
-                findings += TemplateNameCheck.check(
+                let names = TemplateNameCheck.check(
                     template.preparedDocument, file: path + "（word/document.xml）",
                     values: TemplateNameCheck.values(of: values))
+                findings += names
+                // Rendered with the campaign's values, the document must be well-formed XML.
+                if names.isEmpty { _ = try template.render(values, date: (1980, 1, 1)) }
             } catch {
                 findings.append(
                     TemplateNameCheck.Finding(

@@ -37,7 +37,10 @@ public struct TemplateNameCheck {
             if text[index...].hasPrefix("{{") {
                 let triple = text[index...].hasPrefix("{{{")
                 let open = text.index(index, offsetBy: triple ? 3 : 2)
-                guard let close = text[open...].range(of: triple ? "}}}" : "}}") else { break }
+                guard let close = text[open...].range(of: triple ? "}}}" : "}}") else {
+                    tags.append(Tag(kind: "?", name: String(text[index...].prefix(20)), line: line, column: column))
+                    break
+                }
                 var body = text[open..<close.lowerBound].trimmingCharacters(in: .whitespaces)
                 var kind: Character = triple ? "{" : " "
                 if !triple, let first = body.first, "#^/!>&%".contains(first) {
@@ -100,6 +103,8 @@ public struct TemplateNameCheck {
             switch tag.kind {
             case "!":
                 continue
+            case "?":
+                report(tag, .error, "“{{”没有对应的“}}”", "\"{{\" is never closed by \"}}\"")
             case "%":
                 report(tag, .error, "模板不得使用 {{% …}} 指令", "pragmas are not allowed")
             case ">":
