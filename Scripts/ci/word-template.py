@@ -63,5 +63,42 @@ def check(campaign, output):
     print(f"word template: {6 - len(failures)} passed, {len(failures)} failed ({len(got)} rows)")
     sys.exit(1 if failures else 0)
 
-if sys.argv[1] == "make": make(sys.argv[2])
-else: check(sys.argv[2], sys.argv[3])
+def make_excel(folder):
+    """An Excel-made plan table: merged title, a header row, a loop row, a total row below it."""
+    import openpyxl
+    from openpyxl.styles import Font, PatternFill, Border, Side, Alignment
+    wb = openpyxl.Workbook(); ws = wb.active; ws.title = "计划表"
+    ws["A1"] = "{{title}}"; ws.merge_cells("A1:E1")
+    ws["A1"].font = Font(name="方正小标宋简体", size=18); ws["A1"].alignment = Alignment(horizontal="center")
+    thin = Side(style="thin"); box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for c, title in enumerate(["序号", "计划编号", "申报单位", "项目名称", "项目负责人"], start=1):
+        cell = ws.cell(2, c, title); cell.font = Font(name="黑体", bold=True); cell.border = box
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    for c, tag in enumerate(["{{#rows}}{{number}}", "{{planNumber}}", "{{applicant}}", "{{projectName}}", "{{projectLead}}{{/rows}}"], start=1):
+        cell = ws.cell(3, c, tag); cell.border = box; cell.font = Font(name="仿宋_GB2312")
+    ws["A4"] = "共{{plannedCount}}项（{{documentNumber}}）"; ws.merge_cells("A4:E4")
+    for col, width in zip("ABCDE", [6, 18, 30, 36, 10]): ws.column_dimensions[col].width = width
+    target = Path(folder) / "plan-table" / "xlsx"; target.mkdir(parents=True, exist_ok=True)
+    wb.save(target / "table.xlsx"); print("template:", target / "table.xlsx")
+
+def check_excel(campaign, output):
+    import openpyxl
+    failures = []
+    path = next((Path(output) / "计划通知").glob("*计划表.xlsx"))
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    plan = list(csv.DictReader(open(Path(campaign) / "plan.csv", encoding="utf-8-sig")))
+    rows = [[ws.cell(r, c).value for c in range(1, 6)] for r in range(3, 3 + len(plan))]
+    if [r[1] for r in rows] != [p["计划编号"] for p in plan]: failures.append("plan numbers differ from plan.csv")
+    if [str(r[0]) for r in rows] != [str(i + 1) for i in range(len(plan))]: failures.append("serials are not 1..n")
+    total = ws.cell(3 + len(plan), 1).value or ""
+    if not total.startswith(f"共{len(plan)}项"): failures.append(f"the row below the loop reads {total!r}")
+    if f"A{3 + len(plan)}:E{3 + len(plan)}" not in [str(m) for m in ws.merged_cells.ranges]: failures.append("the merge below the loop did not move")
+    if ws["A1"].value != "2019年滨海新区质量攻关重点项目计划表": failures.append("the title was not rendered")
+    if ws.cell(3, 1).font.name != "仿宋_GB2312" or ws.cell(2, 1).fill.fgColor.rgb[-6:] != "DDEBF7": failures.append("the template's styles were lost")
+    if ws.column_dimensions["D"].width != 36: failures.append("column widths were lost")
+    for failure in failures: print("FAIL:", failure)
+    print(f"excel template: {7 - len(failures)} passed, {len(failures)} failed ({len(rows)} rows)")
+    sys.exit(1 if failures else 0)
+
+{"make": lambda: make(sys.argv[2]), "check": lambda: check(sys.argv[2], sys.argv[3]),
+ "make-excel": lambda: make_excel(sys.argv[2]), "check-excel": lambda: check_excel(sys.argv[2], sys.argv[3])}[sys.argv[1]]()

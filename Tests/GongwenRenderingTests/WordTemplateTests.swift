@@ -139,3 +139,54 @@ struct WordTemplateCheckTests {
         #expect(findings.contains { $0.file.hasSuffix("plan-table/docx/table.docx") && $0.chinese.contains("格式不正确") })
     }
 }
+
+/// Excel-made templates: a shared-string table, a loop row, a merged row below it.
+struct ExcelTemplateTests {
+    static func template(in folder: URL) throws -> URL {
+        let strings = [
+            "{{title}}", "序号", "{{#rows}}{{number}}", "{{applicant}}{{/rows}}", "共&#20849;{{plannedCount}}项",
+        ]
+        let shared =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"\(OOXMLNamespace.spreadsheet)\">"
+            + strings.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"
+        let sheet = """
+            <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\(OOXMLNamespace.spreadsheet)"><dimension ref="A1:B4"/><sheetData>\
+            <row r="1"><c r="A1" s="1" t="s"><v>0</v></c></row>\
+            <row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>42</v></c></row>\
+            <row r="3"><c r="A3" s="2" t="s"><v>2</v></c><c r="B3" s="2" t="s"><v>3</v></c></row>\
+            <row r="4"><c r="A4" t="s"><v>4</v></c></row>\
+            </sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A4:B4"/></mergeCells></worksheet>
+            """
+        let sink = MemorySink()
+        let zip = ZipWriter(sink: sink)
+        try zip.add("xl/worksheets/sheet1.xml", Data(sheet.utf8))
+        try zip.add("xl/sharedStrings.xml", Data(shared.utf8))
+        try zip.finish()
+        let url = folder.appendingPathComponent("plan-table/xlsx")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try sink.data.write(to: url.appendingPathComponent("table.xlsx"))
+        return folder
+    }
+
+    @Test func loopRowsRepeatAndEverythingBelowMovesDown() throws {
+        let folder = try TemporaryFolder()
+        let root = try Self.template(in: folder.url.appendingPathComponent("Templates"))
+        let files = try PlanNoticeRenderer(templates: TemplateFolder(root: root, fallback: Fixtures.templates))
+            .render(PlanNoticeTests.data(projects: 3))
+        let workbook = try #require(files.first { $0.path.hasSuffix("计划表.xlsx") })
+        let sheet = try PackageParts.text("xl/worksheets/sheet1.xml", in: workbook.data)
+        #expect(
+            sheet.contains(
+                "<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">2019年滨海新区质量攻关重点项目计划表</t></is></c>"))
+        #expect(sheet.contains("<c r=\"B2\"><v>42</v></c>"), "an untagged cell is kept, number and all")
+        for row in 3...5 {
+            #expect(
+                sheet.contains("<c r=\"A\(row)\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(row - 2)</t>"))
+        }
+        #expect(sheet.components(separatedBy: "天津海川精密机械有限公司").count - 1 == 3)
+        #expect(sheet.contains("<row r=\"6\"><c r=\"A6\" t=\"inlineStr\"><is><t xml:space=\"preserve\">共共3项</t>"))
+        #expect(sheet.contains("<mergeCell ref=\"A1:B1\"/>") && sheet.contains("<mergeCell ref=\"A6:B6\"/>"))
+        #expect(!sheet.contains("<dimension"))
+        #expect(XMLWellFormedness.check(Data(sheet.utf8)) == nil)
+    }
+}

@@ -59,9 +59,18 @@ public struct PlanNoticeRenderer: Sendable {
             recommenderLine: layout.recommenderLine(context.values), signatureLine: "", notes: [],
             rowCount: rows.count, rows: { AnyIterator(rows.makeIterator()) })
         let date = context.issueDate
-        let workbook = try TableWorkbook(layout: layout).package(
-            [source], core: CorePropertiesPart(title: title, creator: context.values.organizerName, created: date.iso)
-        ).data(date: (date.year, date.month, date.day))
+        // An Excel-made template of the table, when the office has one (Templates/plan-table/xlsx/table.xlsx).
+        let excelTemplate = templates.resolve("plan-table/xlsx/table.xlsx")
+        let fromExcel =
+            FileManager.default.fileExists(atPath: excelTemplate.path)
+            ? try ExcelTemplate.load(from: excelTemplate, displayPath: templates.displayPath(excelTemplate))
+                .render(PlanTableWordValues(context), date: (date.year, date.month, date.day)) : nil
+        let workbook =
+            try fromExcel
+            ?? TableWorkbook(layout: layout).package(
+                [source],
+                core: CorePropertiesPart(title: title, creator: context.values.organizerName, created: date.iso)
+            ).data(date: (date.year, date.month, date.day))
         let csv = CSVWriter().document(header: layout.columns.map(\.title), rows: context.rows.map(\.cells))
         let total = layout.columns.map(\.width).reduce(0, +)
         let page = PlanTablePage(

@@ -109,6 +109,23 @@ public struct TemplateChecker {
                         chinese: error.message, english: error.message))
             }
         }
+        let excel = templates.resolve("plan-table/xlsx/table.xlsx")
+        if FileManager.default.fileExists(atPath: excel.path) {
+            let path = templates.displayPath(excel)
+            do {
+                let template = try ExcelTemplate.load(from: excel, displayPath: path)
+                let values = TemplateNameCheck.values(of: PlanTableWordValues(notice))
+                for (row, text) in template.taggedRows() {
+                    findings += TemplateNameCheck.check(text, file: path + "（第\(row)行 row \(row)）", values: values)
+                }
+                _ = try template.render(PlanTableWordValues(notice), date: (1980, 1, 1))
+            } catch {
+                findings.append(
+                    TemplateNameCheck.Finding(
+                        file: error.file, line: error.line ?? 0, column: error.column ?? 0, severity: .error,
+                        chinese: error.message, english: error.message))
+            }
+        }
         return findings
     }
 }

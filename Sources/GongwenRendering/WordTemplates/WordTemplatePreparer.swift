@@ -48,10 +48,35 @@ enum WordTemplatePreparer {
         return result + xml[last...]
     }
 
+    /// XML character data to text: the five named entities and numeric references (`&#20849;`, `&#x5171;`),
+    /// which some writers (openpyxl among them) use for every non-ASCII character.
     static func unescape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            guard let semicolon = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semicolon) <= 10 else {
+                result.append("&")
+                rest = rest[rest.index(after: amp)...]
+                continue
+            }
+            let entity = rest[rest.index(after: amp)..<semicolon]
+            let named = ["lt": "<", "gt": ">", "quot": "\"", "apos": "'", "amp": "&"]
+            if let character = named[String(entity)] {
+                result += character
+            } else if entity.hasPrefix("#"),
+                let code = entity.hasPrefix("#x") || entity.hasPrefix("#X")
+                    ? UInt32(entity.dropFirst(2), radix: 16) : UInt32(entity.dropFirst()),
+                let scalar = Unicode.Scalar(code)
+            {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += rest[amp...semicolon]
+            }
+            rest = rest[rest.index(after: semicolon)...]
+        }
+        return result + rest
     }
 
     static func escape(_ text: String) -> String {
