@@ -40,7 +40,7 @@ extension NoticeDOCX {
             let copy = text.copyTo.hasSuffix("。") ? text.copyTo : text.copyTo + "。"
             lines.append((["抄送：" + copy], 3 * oneCharacter))
         }
-        lines.append(([text.printedBy, context.values.issueDate + "印发"], 0))
+        lines.append(([text.printedBy, frame.issueDate + "印发"], 0))
         let typeHeight = GBT9704.pageHeight - GBT9704.top - GBT9704.bottom
         for (index, line) in lines.enumerated() {
             var format = ParagraphFormat(alignment: "left", exactLine: GBT9704.linePitch)
@@ -118,10 +118,10 @@ extension NoticeDOCX {
     }
 
     func package(document: [UInt8]) throws -> Data {
-        let date = context.issueDate
+        let date = frame.date
         let package = WordPackage.make(
             document: document,
-            core: CorePropertiesPart(title: text.title, creator: context.values.organizerName, created: date.iso),
+            core: CorePropertiesPart(title: text.title, creator: frame.organizerName, created: date.iso),
             defaultFont: body, fonts: fonts.all, footers: [footer(odd: true), footer(odd: false)],
             evenAndOddFooters: true)
         return try package.data(date: (date.year, date.month, date.day))

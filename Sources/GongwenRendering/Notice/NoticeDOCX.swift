@@ -8,22 +8,51 @@ import GongwenOOXML
 /// 附注), the plan table as its attachment on a new page, 版记 (抄送, 印发机关 and 印发日期 between rules) at
 /// the foot of the last page, and page numbers `— N —` right on odd pages, left on even ones.
 public struct NoticeDOCX {
+    /// What a notice says about itself besides its wording: its number and date, its issuer, and the words
+    /// its titles must not break.
+    public struct Frame {
+        public var documentNumber: String
+        /// 成文日期 as printed, 2019年4月30日.
+        public var issueDate: String
+        /// The same day, for the package's properties and timestamps.
+        public var date: CalendarDate
+        public var organizerName: String
+        public var terms: Set<String>
+    }
+
     let text: NoticeText
-    let context: PlanNoticeContext
+    let frame: Frame
     let fonts: NoticeFonts
+    /// Writes the body of the (first) attachment after its label and title.
+    var attachmentBody: (inout XMLWriter) -> Void
 
     /// The 发文机关标志's size when the text is a template's (`{{organizerName}}文件` is not the real width).
     var markSize: Double?
-    /// The plan table's rows when they are a template's (one row of tags inside `{{#rows}}…{{/rows}}`).
-    var tableRows: [[String]]?
-
     public init(
-        text: NoticeText, context: PlanNoticeContext, fonts: NoticeFonts = NoticeFonts(), markSize: Double? = nil
+        text: NoticeText, frame: Frame, fonts: NoticeFonts = NoticeFonts(), markSize: Double? = nil,
+        attachmentBody: @escaping (inout XMLWriter) -> Void
     ) {
         self.text = text
-        self.context = context
+        self.frame = frame
         self.fonts = fonts
         self.markSize = markSize
+        self.attachmentBody = attachmentBody
+    }
+
+    /// The plan notice: its attachment is the plan table (`rows` replaces the projects, for a template).
+    public init(
+        text: NoticeText, context: PlanNoticeContext, fonts: NoticeFonts = NoticeFonts(), markSize: Double? = nil,
+        rows: [[String]]? = nil
+    ) {
+        let values = context.values
+        let frame = Frame(
+            documentNumber: values.documentNumber, issueDate: values.issueDate, date: context.issueDate,
+            organizerName: values.organizerName, terms: [values.area, values.organizerName, values.organizerShortName])
+        let table = NoticeTableWriter(columns: text.columns, fonts: fonts, width: GBT9704.typeWidth)
+        let cells = rows ?? context.rows.map(\.cells)
+        self.init(text: text, frame: frame, fonts: fonts, markSize: markSize) { writer in
+            table.write(rows: cells, &writer)
+        }
     }
 
     /// The size of the 发文机关标志 for `mark`: no size is prescribed (§7.2.4); it takes at most nine tenths
@@ -84,7 +113,7 @@ public struct NoticeDOCX {
         var number = format("center")
         // w:space 3 pt: measured on the render, the rule lies 4 mm under the number's glyphs (§7.2.7).
         number.bottomBorder = ParagraphFormat.Border(size: 12, color: "FF0000", space: 3)
-        writer.paragraph(context.values.documentNumber, body, number)
+        writer.paragraph(frame.documentNumber, body, number)
     }
 
     func writeMain(_ writer: inout XMLWriter) {
@@ -143,7 +172,7 @@ public struct NoticeDOCX {
         together.keepNext = true
         writer.paragraph("", body, together)
         writer.paragraph("", body, together)
-        let date = context.values.issueDate
+        let date = frame.issueDate
         let dateRight = 4 * GBT9704.characterPitch
         let center = Double(dateRight) + TitleLines.width(date) * Double(GBT9704.characterPitch) / 2
         var signature = format("right")
@@ -158,7 +187,7 @@ public struct NoticeDOCX {
     }
 
     /// §7.3.7: the attachment starts a new page: 附件 (numbered when several) in 3号黑体 flush left on line 1,
-    /// its title centred on line 3, then the plan table with its header repeated on every page.
+    /// its title centred on line 3, then its body (the plan table, the list of winners).
     func writeAttachment(_ writer: inout XMLWriter) {
         var first = format("left")
         first.pageBreakBefore = true
@@ -170,9 +199,8 @@ public struct NoticeDOCX {
             writer.paragraph(line, title, format("center"))
         }
         writer.paragraph("", body, grid)
-        NoticeTableWriter(columns: text.columns, fonts: fonts, width: GBT9704.typeWidth)
-            .write(rows: tableRows ?? context.rows.map(\.cells), &writer)
+        attachmentBody(&writer)
     }
 
-    var terms: Set<String> { [context.values.area, context.values.organizerName, context.values.organizerShortName] }
+    var terms: Set<String> { frame.terms }
 }

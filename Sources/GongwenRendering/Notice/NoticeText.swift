@@ -52,7 +52,7 @@ public struct NoticeText: Sendable, Equatable {
         var note: String?
         var copyTo: String?
         var printedBy: String
-        var table: Table
+        var table: Table?
 
         enum CodingKeys: String, CodingKey {
             case title, recipients, body, attachments, signature, note, table
@@ -91,6 +91,7 @@ public struct NoticeText: Sendable, Equatable {
             issuerMark: try render(file.issuerMark), title: try render(file.title),
             recipients: try render(file.recipients), blocks: blocks, attachments: attachments,
             signature: try render(file.signature), note: try render(file.note ?? ""),
-            copyTo: try render(file.copyTo ?? ""), printedBy: try render(file.printedBy), columns: file.table.columns)
+            copyTo: try render(file.copyTo ?? ""), printedBy: try render(file.printedBy),
+            columns: file.table?.columns ?? [])
     }
 }

@@ -26,13 +26,14 @@ public enum NoticeWordTemplate {
         context.values.documentNumber = "{{documentNumber}}"
         context.values.issueDate = "{{issueDate}}"
         context.values.organizerName = "{{organizerName}}"
-        var notice = NoticeDOCX(text: text, context: context, markSize: NoticeDOCX.markSize(for: realText.issuerMark))
-        notice.tableRows = [
+        let rows = [
             [
                 "{{#rows}}{{number}}", "{{planNumber}}", "{{applicant}}", "{{projectName}}", "{{projectLead}}",
                 "{{recommender}}{{/rows}}",
             ]
         ]
+        let notice = NoticeDOCX(
+            text: text, context: context, markSize: NoticeDOCX.markSize(for: realText.issuerMark), rows: rows)
         return try notice.document()
     }
 }
