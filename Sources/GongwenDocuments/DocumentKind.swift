@@ -10,6 +10,8 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     case certificate
     /// 质量月表彰名单.
     case commendationList = "commendation-list"
+    /// 关于表彰…的决定, the commendation with the list attached (GB/T 9704).
+    case commendation
     /// The import report (not a campaign document; its template lives beside the others).
     case importReport = "import-report"
     /// manifest.json, the list of every file of a build (no template).
@@ -26,6 +28,7 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
         case .planTable: "重点项目计划表"
         case .certificate: "获奖证书"
         case .commendationList: "表彰名单"
+        case .commendation: "表彰决定"
         case .importReport: "导入报告"
         case .manifest: "文件清单"
         }

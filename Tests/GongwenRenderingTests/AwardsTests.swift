@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenReaders
 import GongwenRendering
 import GongwenTestSupport
 import Testing
@@ -117,5 +118,27 @@ struct AwardsTests {
         data.awards[0].certificateNumber = "X-1"
         data.awards[1].certificateNumber = "X-1"
         #expect(CampaignValidator().validate(data).map(\.code) == ["award.number-reused"])
+    }
+}
+
+struct CommendationDecisionTests {
+    @Test func theDecisionIsNumberedAndCarriesTheListAsItsAttachment() throws {
+        let data = try #require(CampaignReader().read(folder: Fixtures.sampleCampaign).data)
+        let files = try AwardsRenderer(templates: TemplateFolder(root: Fixtures.templates)).render(data)
+        let decision = try #require(files.first { $0.kind == .commendation })
+        #expect(decision.documentNumber == "津滨质量组办〔2019〕12号")
+        let xml = try PackageParts.text("word/document.xml", in: decision.data)
+        #expect(xml.contains("<w:t>津滨质量组办〔2019〕12号</w:t>"))
+        #expect(xml.contains("授予24项成果“滨海新区质量攻关优秀成果”，12个小组"))
+        #expect(xml.contains("<w:t>附件：2019年滨海新区质量攻关活动获奖名单</w:t>"))
+        #expect(xml.contains("<w:t>一、一等奖（3项）</w:t>"), "the list follows as the attachment")
+        #expect(xml.contains("<w:t>2019年9月20日印发</w:t>"))
+    }
+
+    @Test func noDecisionWithoutItsNumber() throws {
+        var data = try #require(CampaignReader().read(folder: Fixtures.sampleCampaign).data)
+        data.campaign.documentSerials["commendation"] = nil
+        let files = try AwardsRenderer(templates: TemplateFolder(root: Fixtures.templates)).render(data)
+        #expect(!files.contains { $0.kind == .commendation })
     }
 }

@@ -20,7 +20,35 @@ public struct AwardsRenderer: Sendable {
     public func render(_ data: CampaignData) throws -> [RenderedFile] {
         guard !data.awards.isEmpty else { return [] }
         let awards = AwardsContext.make(data, order: order)
-        return try certificates(awards, data.campaign) + list(awards)
+        return try certificates(awards, data.campaign) + list(awards) + decision(awards, data.campaign)
+    }
+
+    /// 关于表彰…的决定 (GB/T 9704), the list of winners attached; made when campaign.yaml numbers and dates
+    /// it (`document_numbers.commendation`, `issue_dates.commendation`).
+    func decision(_ awards: AwardsContext, _ campaign: Campaign) throws -> [RenderedFile] {
+        guard let number = campaign.documentNumber(for: AwardsContext.documentKey),
+            let date = campaign.issueDates[AwardsContext.documentKey]
+        else { return [] }
+        let count = { (category: AwardCategory) in awards.certificates.filter { $0.category == category }.count }
+        let values = CommendationValues(
+            year: campaign.year, area: campaign.area, campaignTitle: campaign.title,
+            organizerName: campaign.organizer.name,
+            organizerShortName: campaign.organizer.shortName, coOrganizer: campaign.coOrganizer,
+            signatory: campaign.signatory, documentNumber: number.description, issueDate: date.chinese,
+            resultCount: count(.projectResult), groupCount: count(.group), recommenderCount: count(.recommender))
+        let text = try NoticeText.load(document: .commendation, from: templates, values: values)
+        let frame = NoticeDOCX.Frame(
+            documentNumber: number.description, issueDate: date.chinese, date: date,
+            organizerName: campaign.organizer.name,
+            terms: [campaign.area, campaign.organizer.name, campaign.organizer.shortName])
+        let list = CommendationListDOCX(awards: awards)
+        let notice = NoticeDOCX(text: text, frame: frame) { writer in list.writeEntries(&writer) }
+        return [
+            RenderedFile(
+                path: "\(Self.folder)/" + FileNaming.safe("\(number) \(text.title)") + ".docx",
+                data: try notice.document(), kind: .commendation, documentNumber: number.description, title: text.title,
+                fonts: NoticeFonts().all)
+        ]
     }
 
     /// A file name from a certificate's number and recipient (FileNaming removes `/ \ : * ? " < > |`).
@@ -119,6 +147,22 @@ public struct AwardsRenderer: Sendable {
             RenderedFile(path: base + ".csv", data: Data(csv.utf8), kind: .commendationList, title: title),
         ]
     }
+}
+
+/// The names the commendation decision's wording may use.
+struct CommendationValues {
+    var year: Int
+    var area: String
+    var campaignTitle: String
+    var organizerName: String
+    var organizerShortName: String
+    var coOrganizer: String
+    var signatory: String
+    var documentNumber: String
+    var issueDate: String
+    var resultCount: Int
+    var groupCount: Int
+    var recommenderCount: Int
 }
 
 /// What the certificates' HTML template shows.

@@ -19,17 +19,10 @@ struct CommendationListDOCX {
         return format
     }
 
-    func document() throws -> Data {
+    /// The list itself: each category with its note, levels and numbered entries (also the attachment of
+    /// the commendation decision).
+    func writeEntries(_ writer: inout XMLWriter) {
         let indent = 2 * GBT9704.characterPitch
-        var writer = XMLWriter()
-        writer.declaration()
-        writer.open(
-            "w:document", ["xmlns:w": OOXMLNamespace.wordprocessing, "xmlns:r": OOXMLNamespace.officeRelationships])
-        writer.open("w:body")
-        writer.paragraph("附件", font(fonts.heiti), grid("left"))
-        writer.paragraph("", font(fonts.fangsong), grid("left"))
-        let title = WordFont(eastAsia: fonts.xiaobiaosong, size: GBT9704.size2)
-        for line in TitleLines.split(awards.title, maximumWidth: 20) { writer.paragraph(line, title, grid("center")) }
         for category in awards.categories {
             writer.paragraph("", font(fonts.fangsong), grid("left"))
             var heading = grid("center")
@@ -49,6 +42,19 @@ struct CommendationListDOCX {
                 }
             }
         }
+    }
+
+    func document() throws -> Data {
+        var writer = XMLWriter()
+        writer.declaration()
+        writer.open(
+            "w:document", ["xmlns:w": OOXMLNamespace.wordprocessing, "xmlns:r": OOXMLNamespace.officeRelationships])
+        writer.open("w:body")
+        writer.paragraph("附件", font(fonts.heiti), grid("left"))
+        writer.paragraph("", font(fonts.fangsong), grid("left"))
+        let title = WordFont(eastAsia: fonts.xiaobiaosong, size: GBT9704.size2)
+        for line in TitleLines.split(awards.title, maximumWidth: 20) { writer.paragraph(line, title, grid("center")) }
+        writeEntries(&writer)
         writer.open("w:sectPr")
         writer.empty("w:footerReference", ["w:type": "even", "r:id": "rId5"])
         writer.empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
