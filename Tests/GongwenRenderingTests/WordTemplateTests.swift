@@ -40,7 +40,7 @@ struct WordTemplateTests {
     }
 
     /// A .docx holding `document` and a style part of the author's own.
-    static func template(_ document: String, in folder: URL) throws -> URL {
+    static func template(_ document: String, settings: String? = nil, in folder: URL) throws -> URL {
         let sink = MemorySink()
         let zip = ZipWriter(sink: sink)
         try zip.add(
@@ -66,6 +66,7 @@ struct WordTemplateTests {
                     Relationship(id: "rId1", type: Relationship.stylesType, target: "styles.xml")
                 ]).xml()))
         try zip.add("word/styles.xml", Data(WordParts.styles(defaultFont: WordFont(eastAsia: "楷体_GB2312", size: 12))))
+        if let settings { try zip.add("word/settings.xml", Data(settings.utf8)) }
         try zip.finish()
         let url = folder.appendingPathComponent("plan-table/docx")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -73,9 +74,9 @@ struct WordTemplateTests {
         return folder
     }
 
-    func render(_ document: String) throws -> (xml: String, parts: [String: Data]) {
+    func render(_ document: String, settings: String? = nil) throws -> (xml: String, parts: [String: Data]) {
         let folder = try TemporaryFolder()
-        let root = try Self.template(document, in: folder.url.appendingPathComponent("Templates"))
+        let root = try Self.template(document, settings: settings, in: folder.url.appendingPathComponent("Templates"))
         let files = try PlanNoticeRenderer(templates: TemplateFolder(root: root, fallback: Fixtures.templates))
             .render(PlanNoticeTests.data(projects: 3))
         let docx = try #require(files.first { $0.path.hasSuffix("计划表.docx") })
@@ -94,6 +95,30 @@ struct WordTemplateTests {
         // The author's parts are kept as they were.
         #expect(
             parts["word/styles.xml"] == Data(WordParts.styles(defaultFont: WordFont(eastAsia: "楷体_GB2312", size: 12))))
+    }
+
+    /// python-docx's default template writes `<w:zoom w:val="bestFit"/>` without the `w:percent` the
+    /// schema requires; copied as it was, every document built from it would fail validation.
+    @Test func aZoomWithoutPercentIsRepairedAndNothingElseChanges() throws {
+        let namespace = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+        let settings =
+            "<?xml version=\"1.0\"?>\n<w:settings \(namespace)><w:zoom w:val=\"bestFit\"/><w:defaultTabStop w:val=\"720\"/></w:settings>"
+        let (_, parts) = try render(Self.document(), settings: settings)
+        let written = String(decoding: try #require(parts["word/settings.xml"]), as: UTF8.self)
+        #expect(
+            written
+                == "<?xml version=\"1.0\"?>\n<w:settings \(namespace)><w:zoom w:val=\"bestFit\" w:percent=\"100\"/><w:defaultTabStop w:val=\"720\"/></w:settings>"
+        )
+    }
+
+    @Test(arguments: [
+        ("<w:zoom w:percent=\"90\"/>", "<w:zoom w:percent=\"90\"/>"),
+        ("<w:zoom/>", "<w:zoom w:percent=\"100\"/>"),
+        ("<w:zoom w:val=\"fullPage\"></w:zoom>", "<w:zoom w:val=\"fullPage\" w:percent=\"100\"></w:zoom>"),
+        ("<w:zoomed/><w:zoom\n  w:val=\"none\" />", "<w:zoomed/><w:zoom\n  w:val=\"none\"  w:percent=\"100\"/>"),
+    ])
+    func zoomRepair(settings: String, expected: String) {
+        #expect(WordSettingsRepair.addMissingZoomPercent(settings) == expected)
     }
 
     @Test func aFalseConditionLeavesNoEmptyParagraph() throws {

@@ -38,6 +38,10 @@ public struct WordTemplate {
             } catch {
                 throw failure("模板文件过大或已损坏", "the template is too large or damaged")
             }
+            if entry.path == WordSettingsRepair.partName, let settings = String(data: data, encoding: .utf8) {
+                let repaired = WordSettingsRepair.addMissingZoomPercent(settings)
+                if repaired != settings { data = Data(repaired.utf8) }
+            }
             entries.append((entry.path, data))
         }
         guard
