@@ -77,6 +77,8 @@ def make_excel(folder):
         cell = ws.cell(3, c, tag); cell.border = box; cell.font = Font(name="仿宋_GB2312")
     ws["A4"] = "共{{plannedCount}}项（{{documentNumber}}）"; ws.merge_cells("A4:E4")
     for col, width in zip("ABCDE", [6, 18, 30, 36, 10]): ws.column_dimensions[col].width = width
+    # The office sets a print area over the template's rows and repeats the header on every page.
+    ws.print_area = "A1:E4"; ws.print_title_rows = "2:2"
     target = Path(folder) / "plan-table" / "xlsx"; target.mkdir(parents=True, exist_ok=True)
     wb.save(target / "table.xlsx"); print("template:", target / "table.xlsx")
 
@@ -95,8 +97,11 @@ def check_excel(campaign, output):
     if ws["A1"].value != "2019年滨海新区质量攻关重点项目计划表": failures.append("the title was not rendered")
     if ws.cell(3, 1).font.name != "仿宋_GB2312" or ws.cell(2, 1).fill.fgColor.rgb[-6:] != "DDEBF7": failures.append("the template's styles were lost")
     if ws.column_dimensions["D"].width != 36: failures.append("column widths were lost")
+    area = str(ws.print_area).replace("'", "")
+    if area != f"计划表!$A$1:$E${3 + len(plan)}": failures.append(f"the print area is {area}, not the whole table")
+    if str(ws.print_title_rows) != "$2:$2": failures.append(f"the print titles are {ws.print_title_rows}")
     for failure in failures: print("FAIL:", failure)
-    print(f"excel template: {7 - len(failures)} passed, {len(failures)} failed ({len(rows)} rows)")
+    print(f"excel template: {9 - len(failures)} passed, {len(failures)} failed ({len(rows)} rows)")
     sys.exit(1 if failures else 0)
 
 {"make": lambda: make(sys.argv[2]), "check": lambda: check(sys.argv[2], sys.argv[3]),

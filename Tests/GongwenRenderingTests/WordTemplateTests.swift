@@ -180,10 +180,32 @@ struct ExcelTemplateTests {
             <row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>42</v></c></row>\
             <row r="3"><c r="A3" s="2" t="s"><v>2</v></c><c r="B3" s="2" t="s"><v>3</v></c></row>\
             <row r="4"><c r="A4" t="s"><v>4</v></c></row>\
-            </sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A4:B4"/></mergeCells></worksheet>
+            </sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A4:B4"/></mergeCells>\
+            <conditionalFormatting sqref="A4:B4"><cfRule type="expression" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>\
+            <dataValidations count="1"><dataValidation type="textLength" sqref="B3 D1"><formula1>18</formula1></dataValidation></dataValidations>\
+            </worksheet>
+            """
+        // The print area covers the template's four rows; print titles, another sheet's name and a
+        // name with an escaped character must come through as they were.
+        let workbook = """
+            <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="\(OOXMLNamespace.spreadsheet)" \
+            xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\
+            <sheet name="说明" sheetId="2" r:id="rId2"/><sheet name="计划 表" sheetId="1" r:id="rId1"/></sheets><definedNames>\
+            <definedName name="_xlnm.Print_Area" localSheetId="1">'计划 表'!$A$1:$B$4</definedName>\
+            <definedName name="_xlnm.Print_Titles" localSheetId="1">'计划 表'!$2:$2</definedName>\
+            <definedName name="notes">说明!$A$1:$A$4</definedName>\
+            <definedName name="quoted">"a&amp;b"</definedName>\
+            </definedNames></workbook>
+            """
+        let relationships = """
+            <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId2" Type="\(Relationship.worksheetType)" Target="worksheets/sheet2.xml"/>\
+            <Relationship Target="worksheets/sheet1.xml" Id="rId1" Type="\(Relationship.worksheetType)"/></Relationships>
             """
         let sink = MemorySink()
         let zip = ZipWriter(sink: sink)
+        try zip.add("xl/workbook.xml", Data(workbook.utf8))
+        try zip.add("xl/_rels/workbook.xml.rels", Data(relationships.utf8))
         try zip.add("xl/worksheets/sheet1.xml", Data(sheet.utf8))
         try zip.add("xl/sharedStrings.xml", Data(shared.utf8))
         try zip.finish()
@@ -213,5 +235,22 @@ struct ExcelTemplateTests {
         #expect(sheet.contains("<mergeCell ref=\"A1:B1\"/>") && sheet.contains("<mergeCell ref=\"A6:B6\"/>"))
         #expect(!sheet.contains("<dimension"))
         #expect(XMLWellFormedness.check(Data(sheet.utf8)) == nil)
+        // A validation on the loop row covers every copy; a format below it moves down with its row.
+        #expect(sheet.contains("<dataValidation type=\"textLength\" sqref=\"B3:B5 D1\">"))
+        #expect(sheet.contains("<conditionalFormatting sqref=\"A6:B6\">"))
+    }
+
+    /// A print area left at the template's rows would print the first rows and cut the rest of the table.
+    @Test func thePrintAreaGrowsWithTheLoopAndOtherNamesStay() throws {
+        let folder = try TemporaryFolder()
+        let root = try Self.template(in: folder.url.appendingPathComponent("Templates"))
+        let files = try PlanNoticeRenderer(templates: TemplateFolder(root: root, fallback: Fixtures.templates))
+            .render(PlanNoticeTests.data(projects: 3))
+        let workbook = try PackageParts.text(
+            "xl/workbook.xml", in: try #require(files.first { $0.path.hasSuffix("计划表.xlsx") }).data)
+        #expect(workbook.contains("localSheetId=\"1\">'计划 表'!$A$1:$B$6</definedName>"))
+        #expect(workbook.contains("'计划 表'!$2:$2</definedName>"), "print titles above the loop stay")
+        #expect(workbook.contains("<definedName name=\"notes\">说明!$A$1:$A$4</definedName>"), "another sheet's")
+        #expect(workbook.contains("<definedName name=\"quoted\">\"a&amp;b\"</definedName>"), "byte for byte")
     }
 }

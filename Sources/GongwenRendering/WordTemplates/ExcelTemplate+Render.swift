@@ -121,6 +121,7 @@ extension ExcelTemplate {
         var sheet = String(xml[..<start.upperBound]) + rows + String(xml[end.lowerBound...])
         // Merged ranges below a repeated row move down with it; the stored dimension would be stale.
         sheet = Self.shiftingMerges(sheet, moved)
+        sheet = Self.movingSheetReferences(sheet, moved)
         if let dimension = try? NSRegularExpression(pattern: #"<dimension\s[^>]*/>"#) {
             sheet = dimension.stringByReplacingMatches(
                 in: sheet, range: NSRange(sheet.startIndex..., in: sheet), withTemplate: "")
@@ -131,19 +132,39 @@ extension ExcelTemplate {
                 file: file, line: problem.line, column: problem.column,
                 message: "生成的工作表格式不正确 / the rendered sheet is not well-formed: \(problem.message)")
         }
+        let workbook = movingDefinedNames(moved)
         let sink = MemorySink()
         let zip = ZipWriter(sink: sink, level: 6, year: date.0, month: date.1, day: date.2)
         do {
             for (name, bytes) in entries {
                 // The sheet now holds inline strings; the shared-string table is kept for the cells that
                 // still refer to it.
-                try zip.add(name, name == sheetPath ? data : bytes)
+                switch name {
+                case sheetPath: try zip.add(name, data)
+                case Self.workbookPath: try zip.add(name, workbook ?? bytes)
+                default: try zip.add(name, bytes)
+                }
             }
             try zip.finish()
         } catch {
             throw TemplateError(file: file, line: nil, column: nil, message: "\(error)")
         }
         return sink.data
+    }
+
+    static let workbookPath = "xl/workbook.xml"
+
+    /// The workbook part with its defined names on the rendered sheet moved, or nil when nothing changes.
+    func movingDefinedNames(_ moved: (Int) -> Int) -> Data? {
+        func text(_ name: String) -> String? {
+            entries.first { $0.name == name }.map { String(decoding: $0.data, as: UTF8.self) }
+        }
+        guard let workbook = text(Self.workbookPath), workbook.contains("<definedName"),
+            let relationships = text("xl/_rels/workbook.xml.rels"),
+            let name = Self.sheetName(of: sheetPath, workbook: workbook, relationships: relationships)
+        else { return nil }
+        let moved = Self.movingDefinedNames(workbook, sheetName: name, moved)
+        return moved == workbook ? nil : Data(moved.utf8)
     }
 
     static func shiftingMerges(_ sheet: String, _ moved: (Int) -> Int) -> String {

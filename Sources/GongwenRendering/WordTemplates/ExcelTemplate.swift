@@ -8,8 +8,9 @@ import ZIPFoundation
 /// The first worksheet is rendered: a cell's text is a Mustache template of the values (written back as an
 /// inline string, escaped by the XML writer); a row whose cells hold `{{#name}}` … `{{/name}}` is repeated
 /// for each item of the list `name`, its cells rendered with the item, and every row below it moves down,
-/// with its cell references and the sheet's merged ranges. Every other part (styles, column widths, page
-/// setup, other sheets) is copied as it is.
+/// with its cell references, the sheet's merged ranges, data validations, conditional formats and the
+/// workbook's print area and other defined names on the sheet (`ExcelTemplate+References.swift`). Every other
+/// part (styles, column widths, page setup, other sheets) is copied as it is.
 public struct ExcelTemplate {
     public let file: String
     let entries: [(name: String, data: Data)]
