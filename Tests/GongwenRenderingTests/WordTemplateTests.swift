@@ -167,7 +167,7 @@ struct WordTemplateCheckTests {
 
 /// Excel-made templates: a shared-string table, a loop row, a merged row below it.
 struct ExcelTemplateTests {
-    static func template(in folder: URL) throws -> URL {
+    static func template(in folder: URL, sheet replacement: String? = nil) throws -> URL {
         let strings = [
             "{{title}}", "序号", "{{#rows}}{{number}}", "{{applicant}}{{/rows}}", "共&#20849;{{plannedCount}}项",
         ]
@@ -180,7 +180,7 @@ struct ExcelTemplateTests {
             <row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>42</v></c></row>\
             <row r="3"><c r="A3" s="2" t="s"><v>2</v></c><c r="B3" s="2" t="s"><v>3</v></c></row>\
             <row r="4"><c r="A4" t="s"><v>4</v></c></row>\
-            </sheetData><mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A4:B4"/></mergeCells>\
+            </sheetData><mergeCells count="3"><mergeCell ref="A1:B1"/><mergeCell ref="C3:D3"/><mergeCell ref="A4:B4"/></mergeCells>\
             <conditionalFormatting sqref="A4:B4"><cfRule type="expression" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>\
             <dataValidations count="1"><dataValidation type="textLength" sqref="B3 D1"><formula1>18</formula1></dataValidation></dataValidations>\
             </worksheet>
@@ -206,7 +206,7 @@ struct ExcelTemplateTests {
         let zip = ZipWriter(sink: sink)
         try zip.add("xl/workbook.xml", Data(workbook.utf8))
         try zip.add("xl/_rels/workbook.xml.rels", Data(relationships.utf8))
-        try zip.add("xl/worksheets/sheet1.xml", Data(sheet.utf8))
+        try zip.add("xl/worksheets/sheet1.xml", Data((replacement ?? sheet).utf8))
         try zip.add("xl/sharedStrings.xml", Data(shared.utf8))
         try zip.finish()
         let url = folder.appendingPathComponent("plan-table/xlsx")
@@ -232,12 +232,35 @@ struct ExcelTemplateTests {
         }
         #expect(sheet.components(separatedBy: "天津海川精密机械有限公司").count - 1 == 3)
         #expect(sheet.contains("<row r=\"6\"><c r=\"A6\" t=\"inlineStr\"><is><t xml:space=\"preserve\">共共3项</t>"))
-        #expect(sheet.contains("<mergeCell ref=\"A1:B1\"/>") && sheet.contains("<mergeCell ref=\"A6:B6\"/>"))
+        #expect(
+            sheet.contains(
+                "<mergeCells count=\"5\"><mergeCell ref=\"A1:B1\"/><mergeCell ref=\"C3:D3\"/><mergeCell ref=\"C4:D4\"/>"
+                    + "<mergeCell ref=\"C5:D5\"/><mergeCell ref=\"A6:B6\"/></mergeCells>"),
+            "a merge on the loop row is made on each copy; one below it moves down")
         #expect(!sheet.contains("<dimension"))
         #expect(XMLWellFormedness.check(Data(sheet.utf8)) == nil)
         // A validation on the loop row covers every copy; a format below it moves down with its row.
         #expect(sheet.contains("<dataValidation type=\"textLength\" sqref=\"B3:B5 D1\">"))
         #expect(sheet.contains("<conditionalFormatting sqref=\"A6:B6\">"))
+    }
+
+    /// A row shown only when the list is empty goes, its merge with it; `mergeCells` with no merge left
+    /// would break the schema (`CT_MergeCells` needs one `mergeCell`), so it goes too.
+    @Test func aMergeOnARowThatIsNotShownGoesWithIt() throws {
+        let sheet = """
+            <?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="\(OOXMLNamespace.spreadsheet)"><sheetData>\
+            <row r="1"><c r="A1" t="inlineStr"><is><t>{{^rows}}本年度无计划项目{{/rows}}</t></is></c></row>\
+            <row r="2"><c r="A2" t="inlineStr"><is><t>{{title}}</t></is></c></row>\
+            </sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>
+            """
+        let folder = try TemporaryFolder()
+        let root = try Self.template(in: folder.url.appendingPathComponent("Templates"), sheet: sheet)
+        let files = try PlanNoticeRenderer(templates: TemplateFolder(root: root, fallback: Fixtures.templates))
+            .render(PlanNoticeTests.data(projects: 3))
+        let rendered = try PackageParts.text(
+            "xl/worksheets/sheet1.xml", in: try #require(files.first { $0.path.hasSuffix("计划表.xlsx") }).data)
+        #expect(!rendered.contains("本年度无计划项目") && !rendered.contains("mergeCell"))
+        #expect(rendered.contains("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">2019年"))
     }
 
     /// A print area left at the template's rows would print the first rows and cut the rest of the table.

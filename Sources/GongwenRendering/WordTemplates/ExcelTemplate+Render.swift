@@ -167,19 +167,25 @@ extension ExcelTemplate {
         return moved == workbook ? nil : Data(moved.utf8)
     }
 
+    /// Merged ranges follow their rows: below a loop they move down, and a merge within a loop row is made
+    /// again on every copy of the row (on none when the list is empty). `mergeCells` keeps a true `count`,
+    /// and goes when no merge is left: the schema wants at least one `mergeCell` in it.
     static func shiftingMerges(_ sheet: String, _ moved: (Int) -> Int) -> String {
-        guard let regex = try? NSRegularExpression(pattern: #"<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/>"#) else {
-            return sheet
+        var count = 0
+        var result = sheet.replacing(/<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"\s*\/>/) { match in
+            let (first, last) = (match.output.1, match.output.3)
+            let (top, bottom) = (Int(match.output.2) ?? 0, Int(match.output.4) ?? 0)
+            let copies = top == bottom ? moved(top + 1) - moved(top) : 1
+            count += max(copies, 0)
+            return (0..<max(copies, 0)).map { copy in
+                "<mergeCell ref=\"\(first)\(moved(top) + copy):\(last)\(moved(bottom) + copy)\"/>"
+            }.joined()
         }
-        var result = ""
-        var last = sheet.startIndex
-        for match in regex.matches(in: sheet, range: NSRange(sheet.startIndex..., in: sheet)) {
-            guard let range = Range(match.range, in: sheet) else { continue }
-            let part = { (index: Int) in Range(match.range(at: index), in: sheet).map { String(sheet[$0]) } ?? "" }
-            result += sheet[last..<range.lowerBound]
-            result += "<mergeCell ref=\"\(part(1))\(moved(Int(part(2)) ?? 0)):\(part(3))\(moved(Int(part(4)) ?? 0))\"/>"
-            last = range.upperBound
+        if count == 0 {
+            result = result.replacing(/<mergeCells(?:\s[^>]*)?>\s*<\/mergeCells>|<mergeCells(?:\s[^>]*)?\/>/, with: "")
+        } else {
+            result = result.replacing(/<mergeCells\s+count="\d+"/, with: "<mergeCells count=\"\(count)\"")
         }
-        return result + sheet[last...]
+        return result
     }
 }
