@@ -35,7 +35,7 @@ struct SafeArchive {
         guard let copy = try? TemporaryCopy(data) else {
             throw ImportRefusal("无法建立临时副本", "cannot make a temporary copy to read")
         }
-        guard let archive = try? Archive(url: copy.url, accessMode: .read) else {
+        guard let archive = try? Archive(url: copy.url, accessMode: .read, pathEncoding: nil) else {
             throw ImportRefusal("XLSX 文件已损坏，无法打开", "the XLSX file is damaged and cannot be opened")
         }
         self.copy = copy

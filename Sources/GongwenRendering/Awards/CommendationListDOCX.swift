@@ -55,19 +55,7 @@ struct CommendationListDOCX {
         let title = WordFont(eastAsia: fonts.xiaobiaosong, size: GBT9704.size2)
         for line in TitleLines.split(awards.title, maximumWidth: 20) { writer.paragraph(line, title, grid("center")) }
         writeEntries(&writer)
-        writer.open("w:sectPr")
-        writer.empty("w:footerReference", ["w:type": "even", "r:id": "rId5"])
-        writer.empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
-        writer.empty("w:pgSz", ["w:w": String(GBT9704.pageWidth), "w:h": String(GBT9704.pageHeight)])
-        writer.empty(
-            "w:pgMar",
-            [
-                "w:top": String(GBT9704.top), "w:right": String(GBT9704.right), "w:bottom": String(GBT9704.bottom),
-                "w:left": String(GBT9704.left), "w:header": "851", "w:footer": String(GBT9704.footerDistance),
-                "w:gutter": "0",
-            ])
-        writer.empty("w:docGrid", ["w:type": "lines", "w:linePitch": String(GBT9704.linePitch)])
-        writer.close("w:sectPr")
+        GBT9704.writeSection(&writer)
         writer.close("w:body")
         writer.close("w:document")
 

@@ -1,3 +1,5 @@
+import GongwenOOXML
+
 /// The layout numbers of GB/T 9704-2012 《党政机关公文格式》 in Word units (twips, 1/1440 inch), from
 /// ../shared/reference/standards.md §1.
 enum GBT9704 {
@@ -26,4 +28,23 @@ enum GBT9704 {
     static let footerDistance = 1304
     /// Point sizes (§1.2): 2号 22, 3号 16, 4号 14.
     static let size2 = 22.0, size3 = 16.0, size4 = 14.0
+
+    /// The section of a GB/T 9704 document: A4 portrait, the §5.2.1 margins, odd and even page-number
+    /// footers (`rId4` default, `rId5` even) and the lines-only document grid of §5.2.3. `columnSpace` is
+    /// the `w:cols` spacing Word writes for a one-column section, when the document carries one.
+    static func writeSection(_ writer: inout XMLWriter, columnSpace: Int? = nil) {
+        writer.open("w:sectPr")
+        writer.empty("w:footerReference", ["w:type": "even", "r:id": "rId5"])
+        writer.empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
+        writer.empty("w:pgSz", ["w:w": String(pageWidth), "w:h": String(pageHeight)])
+        writer.empty(
+            "w:pgMar",
+            [
+                "w:top": String(top), "w:right": String(right), "w:bottom": String(bottom), "w:left": String(left),
+                "w:header": "851", "w:footer": String(footerDistance), "w:gutter": "0",
+            ])
+        if let columnSpace { writer.empty("w:cols", ["w:space": String(columnSpace)]) }
+        writer.empty("w:docGrid", ["w:type": "lines", "w:linePitch": String(linePitch)])
+        writer.close("w:sectPr")
+    }
 }

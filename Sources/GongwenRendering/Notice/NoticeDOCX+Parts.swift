@@ -75,25 +75,6 @@ extension NoticeDOCX {
                 + "<w:rPr><w:vanish/><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>")
     }
 
-    /// The section: A4 portrait, the GB/T 9704 margins, odd and even footers, and the document grid of 22
-    /// lines of 28 characters.
-    func writeSection(_ writer: inout XMLWriter) {
-        writer.open("w:sectPr")
-        writer.empty("w:footerReference", ["w:type": "even", "r:id": "rId5"])
-        writer.empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
-        writer.empty("w:pgSz", ["w:w": String(GBT9704.pageWidth), "w:h": String(GBT9704.pageHeight)])
-        writer.empty(
-            "w:pgMar",
-            [
-                "w:top": String(GBT9704.top), "w:right": String(GBT9704.right), "w:bottom": String(GBT9704.bottom),
-                "w:left": String(GBT9704.left), "w:header": "851", "w:footer": String(GBT9704.footerDistance),
-                "w:gutter": "0",
-            ])
-        writer.empty("w:cols", ["w:space": "425"])
-        writer.empty("w:docGrid", ["w:type": "lines", "w:linePitch": String(GBT9704.linePitch)])
-        writer.close("w:sectPr")
-    }
-
     func footer(odd: Bool) -> [UInt8] { Self.pageNumberFooter(odd: odd, songti: fonts.songti) }
 
     /// §7.5: `— N —` in 4号半角宋体, one character in from the right on odd pages and from the left on even.

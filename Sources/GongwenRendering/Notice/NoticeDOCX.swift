@@ -93,7 +93,7 @@ public struct NoticeDOCX {
         writeMain(&writer)
         if !text.attachments.isEmpty { writeAttachment(&writer) }
         writeRecord(&writer)
-        writeSection(&writer)
+        GBT9704.writeSection(&writer, columnSpace: 425)
         writer.close("w:body")
         writer.close("w:document")
         return try package(document: writer.buffer)

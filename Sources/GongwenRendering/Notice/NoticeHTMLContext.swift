@@ -15,21 +15,6 @@ struct NoticeHTMLContext {
         var name: String
     }
 
-    struct Column {
-        var title: String
-        /// Share of the table width in percent.
-        var width: Int
-    }
-
-    struct Cell {
-        var text: String
-        var centered: Bool
-    }
-
-    struct Row {
-        var cells: [Cell]
-    }
-
     var issuerMark: String
     var markSize: Int
     var documentNumber: String
@@ -43,8 +28,8 @@ struct NoticeHTMLContext {
     var note: String
     var attachmentLabel: String
     var attachmentTitleLines: [String]
-    var columns: [Column]
-    var rows: [Row]
+    var columns: [HTMLTable.Column]
+    var rows: [HTMLTable.Row]
     var copyTo: String
     var printedBy: String
 
@@ -73,11 +58,8 @@ struct NoticeHTMLContext {
         attachmentLabel = text.attachments.count > 1 ? "附件1" : "附件"
         attachmentTitleLines =
             text.attachments.first.map { TitleLines.split($0, maximumWidth: 20, extraTerms: terms) } ?? []
-        let total = text.columns.map(\.width).reduce(0, +)
-        columns = text.columns.map { Column(title: $0.title, width: Int(($0.width / total * 100).rounded())) }
-        rows = context.rows.map { row in
-            Row(cells: row.cells.enumerated().map { Cell(text: $1, centered: ![2, 3].contains($0)) })
-        }
+        columns = HTMLTable.columns(text.columns.map { ($0.title, $0.width) })
+        rows = HTMLTable.rows(context.rows.map(\.cells)) { ![2, 3].contains($0) }
         copyTo = text.copyTo.isEmpty || text.copyTo.hasSuffix("。") ? text.copyTo : text.copyTo + "。"
         printedBy = text.printedBy
     }

@@ -19,26 +19,7 @@ struct NoticeTableWriter {
 
     func write(rows: [[String]], _ writer: inout XMLWriter) {
         let widths = self.widths
-        writer.open("w:tbl")
-        writer.open("w:tblPr")
-        writer.empty("w:tblW", ["w:w": String(width), "w:type": "dxa"])
-        writer.empty("w:jc", ["w:val": "center"])
-        writer.open("w:tblBorders")
-        for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
-            writer.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
-        }
-        writer.close("w:tblBorders")
-        writer.empty("w:tblLayout", ["w:type": "fixed"])
-        writer.open("w:tblCellMar")
-        writer.empty("w:top", ["w:w": "28", "w:type": "dxa"])
-        writer.empty("w:left", ["w:w": "57", "w:type": "dxa"])
-        writer.empty("w:bottom", ["w:w": "28", "w:type": "dxa"])
-        writer.empty("w:right", ["w:w": "57", "w:type": "dxa"])
-        writer.close("w:tblCellMar")
-        writer.close("w:tblPr")
-        writer.open("w:tblGrid")
-        for column in widths { writer.empty("w:gridCol", ["w:w": String(column)]) }
-        writer.close("w:tblGrid")
+        writer.openBorderedTable(width: width, grid: widths, horizontalCellMargin: 57, verticalCellMargin: 28)
         row(columns.map(\.title), widths, header: true, &writer)
         for cells in rows { row(cells, widths, header: false, &writer) }
         writer.close("w:tbl")

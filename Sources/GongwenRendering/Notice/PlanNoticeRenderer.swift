@@ -72,13 +72,10 @@ public struct PlanNoticeRenderer: Sendable {
                 core: CorePropertiesPart(title: title, creator: context.values.organizerName, created: date.iso)
             ).data(date: (date.year, date.month, date.day))
         let csv = CSVWriter().document(header: layout.columns.map(\.title), rows: context.rows.map(\.cells))
-        let total = layout.columns.map(\.width).reduce(0, +)
         let page = PlanTablePage(
             annexLabel: layout.annexLabel(context.values), title: title,
-            columns: layout.columns.map { .init(title: $0.title, width: Int(($0.width / total * 100).rounded())) },
-            rows: context.rows.map { row in
-                .init(cells: row.cells.enumerated().map { .init(text: $1, centered: centred.contains($0)) })
-            })
+            columns: HTMLTable.columns(layout.columns.map { ($0.title, $0.width) }),
+            rows: HTMLTable.rows(context.rows.map(\.cells)) { centred.contains($0) })
         let base = "\(Self.folder)/" + FileNaming.safe(title)
         var files: [RenderedFile] = []
         // A Word-made template of the table, when the office has one (Templates/plan-table/docx/table.docx).
@@ -130,22 +127,8 @@ struct PlanTableWordValues {
 
 /// What the plan table's HTML template shows.
 struct PlanTablePage {
-    struct Column {
-        var title: String
-        var width: Int
-    }
-
-    struct Cell {
-        var text: String
-        var centered: Bool
-    }
-
-    struct Row {
-        var cells: [Cell]
-    }
-
     var annexLabel: String
     var title: String
-    var columns: [Column]
-    var rows: [Row]
+    var columns: [HTMLTable.Column]
+    var rows: [HTMLTable.Row]
 }

@@ -77,27 +77,10 @@ public struct DeclarationTableDOCX {
         return pattern.replacingOccurrences(of: "&P", with: "{PAGE}").replacingOccurrences(of: "&N", with: "{NUMPAGES}")
     }
 
-    /// CT_Tbl: tblPr (tblW, jc, tblBorders, tblLayout, tblCellMar in schema order), tblGrid, rows.
+    /// CT_Tbl: the bordered table's properties and grid, then the rows.
     func writeTable(_ context: DeclarationTableContext, _ writer: inout XMLWriter) {
         let widths = gridWidths
-        writer.open("w:tbl")
-        writer.open("w:tblPr")
-        writer.empty("w:tblW", ["w:w": String(Self.typeWidth), "w:type": "dxa"])
-        writer.empty("w:jc", ["w:val": "center"])
-        writer.open("w:tblBorders")
-        for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
-            writer.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
-        }
-        writer.close("w:tblBorders")
-        writer.empty("w:tblLayout", ["w:type": "fixed"])
-        writer.open("w:tblCellMar")
-        writer.empty("w:left", ["w:w": "57", "w:type": "dxa"])
-        writer.empty("w:right", ["w:w": "57", "w:type": "dxa"])
-        writer.close("w:tblCellMar")
-        writer.close("w:tblPr")
-        writer.open("w:tblGrid")
-        for width in widths { writer.empty("w:gridCol", ["w:w": String(width)]) }
-        writer.close("w:tblGrid")
+        writer.openBorderedTable(width: Self.typeWidth, grid: widths, horizontalCellMargin: 57)
 
         // The header row repeats at the top of every page (w:tblHeader) and never splits (w:cantSplit).
         writer.open("w:tr")

@@ -1,7 +1,6 @@
 import Foundation
 import GongwenOOXML
 import Mustache
-import ZIPFoundation
 
 /// An `.xlsx` made or edited in Excel, WPS or LibreOffice, with `{{tags}}` in its cells, used as a template.
 ///
@@ -21,24 +20,7 @@ public struct ExcelTemplate {
         func failure(_ chinese: String, _ english: String) -> TemplateError {
             TemplateError(file: displayPath, line: nil, column: nil, message: "\(chinese) / \(english)")
         }
-        guard let archive = try? Archive(url: url, accessMode: .read) else {
-            throw failure("不是有效的 .xlsx 文件", "not a valid .xlsx file")
-        }
-        var entries: [(String, Data)] = []
-        var total = 0
-        for entry in archive where entry.type == .file {
-            var data = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    data.append(chunk)
-                    total += chunk.count
-                    if total > WordTemplate.maximumBytes { throw CocoaError(.fileReadTooLarge) }
-                }
-            } catch {
-                throw failure("模板文件过大或已损坏", "the template is too large or damaged")
-            }
-            entries.append((entry.path, data))
-        }
+        let entries = try TemplateArchive.entries(at: url, displayPath: displayPath, kind: ".xlsx")
         let names = Set(entries.map(\.0))
         let sheet =
             ["xl/worksheets/sheet1.xml"].first(where: names.contains)

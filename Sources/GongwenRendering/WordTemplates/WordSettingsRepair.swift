@@ -1,3 +1,5 @@
+import Foundation
+
 /// Repairs in a Word template's `word/settings.xml` that keep our output schema-valid.
 ///
 /// A template's parts are copied as they are, so a defect in them becomes a defect in every document we
@@ -8,6 +10,13 @@
 /// `w:percent="100"`, the value Word writes for an untouched zoom, and change nothing else.
 public enum WordSettingsRepair {
     public static let partName = "word/settings.xml"
+
+    /// The settings part with its repairs; the very bytes given when nothing needs repairing.
+    static func repaired(_ part: Data) -> Data {
+        guard let settings = String(data: part, encoding: .utf8) else { return part }
+        let repaired = addMissingZoomPercent(settings)
+        return repaired == settings ? part : Data(repaired.utf8)
+    }
 
     /// `settings` with every `<w:zoom …>` that lacks `w:percent` given `w:percent="100"`.
     public static func addMissingZoomPercent(_ settings: String) -> String {

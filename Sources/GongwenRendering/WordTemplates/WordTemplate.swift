@@ -1,7 +1,6 @@
 import Foundation
 import GongwenOOXML
 import Mustache
-import ZIPFoundation
 
 /// A `.docx` made or edited in Word, WPS or LibreOffice, with `{{tags}}` in its text, used as a template.
 ///
@@ -15,34 +14,13 @@ public struct WordTemplate {
     /// The prepared document, for the template check.
     public let preparedDocument: String
 
-    /// The largest template accepted (a template is a document, not a data file).
-    static let maximumBytes = 32 << 20
-
     public static func load(from url: URL, displayPath: String) throws(TemplateError) -> WordTemplate {
         func failure(_ chinese: String, _ english: String) -> TemplateError {
             TemplateError(file: displayPath, line: nil, column: nil, message: "\(chinese) / \(english)")
         }
-        guard let archive = try? Archive(url: url, accessMode: .read) else {
-            throw failure("不是有效的 .docx 文件", "not a valid .docx file")
-        }
-        var entries: [(String, Data)] = []
-        var total = 0
-        for entry in archive where entry.type == .file {
-            var data = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    data.append(chunk)
-                    total += chunk.count
-                    if total > maximumBytes { throw CocoaError(.fileReadTooLarge) }
-                }
-            } catch {
-                throw failure("模板文件过大或已损坏", "the template is too large or damaged")
-            }
-            if entry.path == WordSettingsRepair.partName, let settings = String(data: data, encoding: .utf8) {
-                let repaired = WordSettingsRepair.addMissingZoomPercent(settings)
-                if repaired != settings { data = Data(repaired.utf8) }
-            }
-            entries.append((entry.path, data))
+        var entries = try TemplateArchive.entries(at: url, displayPath: displayPath, kind: ".docx")
+        if let index = entries.firstIndex(where: { $0.name == WordSettingsRepair.partName }) {
+            entries[index].data = WordSettingsRepair.repaired(entries[index].data)
         }
         guard
             let xml = entries.first(where: { $0.0 == "word/document.xml" }).map({

@@ -1,0 +1,35 @@
+extension XMLWriter {
+    /// Opens a centred, fixed-layout Word table with single black borders on every edge: `w:tbl`, its
+    /// `w:tblPr` (children in CT_TblPr's schema order: tblW, jc, tblBorders, tblLayout, tblCellMar) and its
+    /// `w:tblGrid`. The caller writes the rows and closes `w:tbl`.
+    ///
+    /// - Parameters:
+    ///   - width: the table's width in twips.
+    ///   - grid: each column's width in twips.
+    ///   - horizontalCellMargin: left and right cell margins in twips.
+    ///   - verticalCellMargin: top and bottom cell margins in twips, or nil to keep Word's default.
+    public mutating func openBorderedTable(
+        width: Int, grid: [Int], horizontalCellMargin: Int, verticalCellMargin: Int? = nil
+    ) {
+        open("w:tbl")
+        open("w:tblPr")
+        empty("w:tblW", ["w:w": String(width), "w:type": "dxa"])
+        empty("w:jc", ["w:val": "center"])
+        open("w:tblBorders")
+        for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+            empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
+        }
+        close("w:tblBorders")
+        empty("w:tblLayout", ["w:type": "fixed"])
+        open("w:tblCellMar")
+        if let verticalCellMargin { empty("w:top", ["w:w": String(verticalCellMargin), "w:type": "dxa"]) }
+        empty("w:left", ["w:w": String(horizontalCellMargin), "w:type": "dxa"])
+        if let verticalCellMargin { empty("w:bottom", ["w:w": String(verticalCellMargin), "w:type": "dxa"]) }
+        empty("w:right", ["w:w": String(horizontalCellMargin), "w:type": "dxa"])
+        close("w:tblCellMar")
+        close("w:tblPr")
+        open("w:tblGrid")
+        for column in grid { empty("w:gridCol", ["w:w": String(column)]) }
+        close("w:tblGrid")
+    }
+}
