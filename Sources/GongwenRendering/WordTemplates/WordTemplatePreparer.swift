@@ -14,9 +14,8 @@ enum WordTemplatePreparer {
     static func prepare(_ xml: String, file: String) throws(TemplateError) -> String {
         try refuseTagsInAttributes(xml, file: file)
         var result = replacing(in: xml, element: "w:p") { joinTags(in: $0) }
-        result = try wrapRows(result, file: file)
-        result = try wrapParagraphs(result, file: file)
-        return result
+        result = wrapRows(result)
+        return wrapParagraphs(result)
     }
 
     /// `{{` inside an attribute value cannot be rendered safely (and Word never writes one on purpose).
@@ -164,48 +163,31 @@ enum WordTemplatePreparer {
     }
 
     /// Rows holding a section tag repeat (or show) from the row with the opening to the row with the closing.
-    static func wrapRows(_ xml: String, file: String) throws(TemplateError) -> String {
-        try wrap(xml, element: "w:tr", file: file, standaloneOnly: false)
+    static func wrapRows(_ xml: String) -> String {
+        wrap(xml, element: "w:tr", standaloneOnly: false)
     }
 
     /// Paragraphs that hold nothing but a section tag become the tag; a paragraph holding a whole section
     /// (open and close) repeats as a whole.
-    static func wrapParagraphs(_ xml: String, file: String) throws(TemplateError) -> String {
-        try wrap(xml, element: "w:p", file: file, standaloneOnly: true)
+    static func wrapParagraphs(_ xml: String) -> String {
+        wrap(xml, element: "w:p", standaloneOnly: true)
     }
 
-    static func wrap(_ xml: String, element: String, file: String, standaloneOnly: Bool) throws(TemplateError) -> String
-    {
-        guard
-            let pattern = try? NSRegularExpression(
-                pattern: "<\(element)(?:\\s[^>]*)?>.*?</\(element)>", options: [.dotMatchesLineSeparators])
-        else { return xml }
-        var result = ""
-        var last = xml.startIndex
-        for match in pattern.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)) {
-            guard let range = Range(match.range, in: xml) else { continue }
-            let piece = String(xml[range])
+    static func wrap(_ xml: String, element: String, standaloneOnly: Bool) -> String {
+        replacing(in: xml, element: element) { piece in
             let tags = sections(in: piece)
-            result += xml[last..<range.lowerBound]
-            last = range.upperBound
-            guard !tags.isEmpty else {
-                result += piece
-                continue
-            }
+            guard !tags.isEmpty else { return piece }
             let text = Self.text(of: piece).trimmingCharacters(in: .whitespaces)
             let opens = tags.filter { $0.kind != "/" }
             let closes = tags.filter { $0.kind == "/" }
             let tagText = tags.map { "{{\($0.kind)\($0.name)}}" }.joined()
             if standaloneOnly, text.replacingOccurrences(of: " ", with: "") == tagText {
-                result += tagText  // the paragraph was only the tag(s): no empty paragraph remains
-            } else if !standaloneOnly || (!opens.isEmpty && opens.count == closes.count) {
-                let before = opens.map { "{{\($0.kind)\($0.name)}}" }.joined()
-                let after = closes.map { "{{/\($0.name)}}" }.joined()
-                result += before + strippingSections(piece) + after
-            } else {
-                result += piece
+                return tagText  // the paragraph was only the tag(s): no empty paragraph remains
             }
+            guard !standaloneOnly || (!opens.isEmpty && opens.count == closes.count) else { return piece }
+            let before = opens.map { "{{\($0.kind)\($0.name)}}" }.joined()
+            let after = closes.map { "{{/\($0.name)}}" }.joined()
+            return before + strippingSections(piece) + after
         }
-        return result + xml[last...]
     }
 }
