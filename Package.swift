@@ -31,6 +31,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(name: "CGongwenZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // renameat2 and syncfs, which Swift's Glibc module does not expose: the output folder's atomic swap.
+        .target(name: "CGongwenPOSIX"),
         .target(name: "GongwenModel"),
         .target(name: "GongwenOOXML", dependencies: ["CGongwenZlib", "CLibXML2"]),
         .target(
@@ -52,7 +54,7 @@ let package = Package(
         .target(
             name: "GongwenBuild",
             dependencies: [
-                "GongwenModel", "GongwenReaders", "GongwenDocuments", "GongwenRendering",
+                "GongwenModel", "GongwenReaders", "GongwenDocuments", "GongwenRendering", "CGongwenPOSIX",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -53,10 +53,24 @@ public struct Importer {
     }
 
     public func run() throws(GongwenError) -> Result {
+        // One import at a time per campaign: two at once would each rewrite the table the other read.
+        let lock = try RunLock.acquire(
+            RunLock.forCampaign(options.campaign), purpose: "import", what: ("活动数据", "campaign data"))
+        defer { withExtendedLifetime(lock) {} }
         let read = CampaignReader().read(folder: options.campaign)
-        guard let data = read.data else {
+        let declarationsURL = options.campaign.appendingPathComponent(read.declarationsFile)
+        let declarationsExist = FileManager.default.fileExists(atPath: declarationsURL.path)
+        // A campaign whose own tables cannot be read is never rewritten: the rows gongwen could not read would be
+        // lost. Only a declarations file that does not exist yet (a new campaign) is not an error here.
+        let readErrors = read.diagnostics.errors.filter { error in
+            declarationsExist || error.code != "file.missing" || !error.location.file.hasSuffix(read.declarationsFile)
+        }
+        guard let data = read.data, readErrors.isEmpty else {
             throw GongwenError(
-                .invalidData, path: options.campaign.path, message: "活动数据无法读取 / the campaign cannot be read",
+                .invalidData, path: options.campaign.path,
+                message:
+                    "活动数据有 \(readErrors.count) 处读取错误，未导入任何内容，文件未改动 / the campaign's data has \(readErrors.count)"
+                    + " read errors; nothing was imported and no file was changed",
                 diagnostics: read.diagnostics)
         }
         let campaign = data.campaign
@@ -109,13 +123,11 @@ public struct Importer {
         }
 
         let importedRecommenders = Set(outcomes.filter { !$0.accepted.isEmpty }.compactMap(\.recommender))
-        let remaining = data.declarations.filter {
-            !importedRecommenders.contains(campaign.recommender(named: $0.recommender)?.id ?? "")
-        }
-        let declarationsURL = options.campaign.appendingPathComponent(read.declarationsFile)
         if !importedRecommenders.isEmpty {
-            let all = remaining + outcomes.flatMap(\.accepted)
-            try AtomicFile.write(Data(Self.csv(all, campaign: campaign).utf8), to: declarationsURL)
+            let edited = try DeclarationsRewrite(
+                url: declarationsURL, file: read.declarationsFile, exists: declarationsExist, before: data
+            ).replacing(importedRecommenders, with: outcomes.flatMap(\.accepted))
+            try AtomicFile.write(edited, to: declarationsURL)
         }
         var result = Result(files: outcomes, declarationsFile: declarationsURL, reportFiles: [])
         result.reportFiles = try ImportReport(result: result, campaign: campaign).write(
@@ -157,15 +169,5 @@ public struct Importer {
             return declaration
         }
         return outcome
-    }
-
-    /// The declarations table in gongwen's own column order (what `CampaignTables.declarations` reads).
-    static func csv(_ declarations: [Declaration], campaign: Campaign) -> String {
-        let fields: [DeclarationField] = [
-            .serial, .recommender, .applicant, .creditCode, .industry, .district, .projectName, .projectLead, .phone,
-            .email, .received,
-        ]
-        return CSVWriter().document(
-            header: fields.map(\.title), rows: declarations.map { declaration in fields.map { declaration[$0] } })
     }
 }

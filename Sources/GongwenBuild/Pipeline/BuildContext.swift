@@ -23,6 +23,8 @@ public struct BuildContext: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// Set by the render steps, in the order the manifest lists them.
     public var files: [RenderedFile] = []
+    /// The output folder's lock, held from the first step to the end of the build.
+    public var outputLock: RunLock?
     /// Called between writing files, so a test can interrupt a build mid-write. Nil in real builds.
     public var writeInterruption: (@Sendable (Int) throws -> Void)?
 

@@ -4,6 +4,16 @@ import GongwenReaders
 import GongwenRendering
 
 extension BuildStep {
+    /// Takes the output folder for this run: follows a symbolic link, waits for (or names) another run that
+    /// holds its lock, puts back an output a killed run left aside, and refuses a folder gongwen did not make,
+    /// all before any work is done. The lock is held until the build ends.
+    public static let lockOutput = BuildStep("锁定输出 lock output") { context in
+        let folder = try OutputFolder.resolving(context.outputFolder)
+        context.outputLock = try RunLock.acquire(
+            RunLock.forOutput(folder.url), purpose: "build", what: ("输出文件夹", "output folder"))
+        try folder.prepare()
+    }
+
     /// Reads campaign.yaml and the tables it names. Problems in a table's rows do not stop here: the validate
     /// step still runs, so one `check` lists every problem. Only a campaign that cannot be read at all stops.
     public static let read = BuildStep("读取 read") { context in
@@ -17,6 +27,13 @@ extension BuildStep {
                 .invalidData, message: "活动数据无法读取 / the campaign data cannot be read",
                 diagnostics: context.diagnostics)
         }
+        if !result.unreadableTables.isEmpty {
+            let tables = result.unreadableTables.joined(separator: "、")
+            throw GongwenError(
+                .invalidData,
+                message: "无法读取 \(tables)，其余检查未进行 / \(tables) cannot be read; nothing else was checked",
+                diagnostics: context.diagnostics)
+        }
     }
 
     /// Runs every check; any error stops the build before a file is written.
@@ -25,10 +42,10 @@ extension BuildStep {
         let campaignFile = CampaignReader.displayName(
             of: CampaignReader.defaultFiles.campaign, in: context.campaignFolder)
         context.diagnostics += CampaignValidator(policy: context.policy, campaignFile: campaignFile).validate(data)
-        let errors = context.diagnostics.errors
-        if !errors.isEmpty {
+        let errors = context.diagnostics.errors.findingCount
+        if errors > 0 {
             throw GongwenError(
-                .invalidData, message: "活动数据有 \(errors.count) 处错误 / the campaign data has \(errors.count) errors",
+                .invalidData, message: "活动数据有 \(errors) 处错误 / the campaign data has \(errors) errors",
                 diagnostics: context.diagnostics)
         }
     }
@@ -74,10 +91,16 @@ extension BuildStep {
 
     /// Writes every file into a fresh folder and swaps it in for the previous output in one step.
     public static let write = BuildStep("写入 write") { context in
-        try OutputFolder(url: context.outputFolder).replace(
-            with: context.files, interruption: context.writeInterruption)
+        let folder = try OutputFolder.resolving(context.outputFolder)
+        let lock =
+            try context.outputLock
+            ?? RunLock.acquire(RunLock.forOutput(folder.url), purpose: "build", what: ("输出文件夹", "output folder"))
+        try folder.replace(with: context.files, interruption: context.writeInterruption)
+        withExtendedLifetime(lock) {}
     }
 
     /// The whole build, in order.
-    public static let all: [BuildStep] = [.read, .validate, .checkTemplates, .render, .manifest, .write]
+    public static let all: [BuildStep] = [
+        .lockOutput, .read, .validate, .checkTemplates, .render, .manifest, .write,
+    ]
 }

@@ -56,6 +56,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var chinese: String
     public var english: String
+    /// How many findings this one stands for: 1, or the count of an "and N more" summary (`DiagnosticLimit`).
+    public var represents = 1
 
     public init(_ severity: Severity, _ code: String, at location: SourceLocation, chinese: String, english: String) {
         self.severity = severity

@@ -1,6 +1,7 @@
 extension CampaignValidator {
-    func checkDeclarations(_ declarations: [Declaration], in campaign: Campaign) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    func checkDeclarations(
+        _ declarations: [Declaration], in campaign: Campaign, into diagnostics: inout DiagnosticLimit
+    ) {
         var firstByProject: [ProjectKey: Declaration] = [:]
         for declaration in declarations {
             diagnostics += checkFields(of: declaration, in: campaign)
@@ -20,7 +21,6 @@ extension CampaignValidator {
                 firstByProject[key] = declaration
             }
         }
-        return diagnostics
     }
 
     /// Every per-row check of one declaration (not duplicates, which need the others).
@@ -39,6 +39,11 @@ extension CampaignValidator {
                     severity, code, at: declaration.origin.location(of: field), chinese: chinese, english: english))
         }
 
+        for field in DeclarationField.allCases {
+            if let found = checkLength(declaration[field], at: declaration.origin.location(of: field)) {
+                diagnostics.append(found)
+            }
+        }
         for field in DeclarationField.required where TextNormalization.trimmed(declaration[field]).isEmpty {
             report(.error, "field.required", field, "\(field.title)为必填项，不能为空", "\(field.english) is required")
         }

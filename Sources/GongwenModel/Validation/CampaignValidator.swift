@@ -24,8 +24,11 @@ public struct CampaignValidator: Sendable {
         self.campaignFile = campaignFile
     }
 
+    /// Every finding, bounded per file and code (`DiagnosticLimit`) so that garbage cannot exhaust memory.
     public func validate(_ data: CampaignData) -> [Diagnostic] {
-        var diagnostics = checkCampaign(data.campaign)
+        var diagnostics = DiagnosticLimit()
+        diagnostics += checkCampaign(data.campaign)
+        diagnostics += checkYear(data.campaign)
         // A plan is issued by a numbered, dated notice (GB/T 9704 §7.2.5, §7.3.5).
         if !data.plan.isEmpty {
             for (table, label) in [("document_numbers", "发文字号"), ("issue_dates", "成文日期")] {
@@ -43,10 +46,11 @@ public struct CampaignValidator: Sendable {
                 }
             }
         }
-        diagnostics += checkDeclarations(data.declarations, in: data.campaign)
+        checkDeclarations(data.declarations, in: data.campaign, into: &diagnostics)
+        checkLengths(of: data, into: &diagnostics)
         diagnostics += checkPlan(data.plan, declarations: data.declarations)
         diagnostics += checkAwards(data.awards, data: data)
-        return diagnostics
+        return diagnostics.diagnostics
     }
 }
 

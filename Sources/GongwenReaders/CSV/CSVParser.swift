@@ -11,6 +11,9 @@ public struct CSVParser: Sendable {
         public var fields: [String]
         /// 1-based line on which the record starts.
         public var line: Int
+        /// The record's text in the parsed string, its line end included: what an editor of the file keeps
+        /// byte for byte when it rewrites other rows.
+        public var range: Range<String.Index>
     }
 
     public struct Failure: Error, Equatable, Sendable {
@@ -34,29 +37,35 @@ public struct CSVParser: Sendable {
         var quoteLine = 1
         var inQuotes = false
         var fieldWasQuoted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = iterator.next()
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var recordStart = index
 
-        func endRecord() {
+        func endRecord(at end: String.Index) {
             fields.append(String(field))
-            records.append(Record(fields: fields, line: recordLine))
+            records.append(Record(fields: fields, line: recordLine, range: recordStart..<end))
             fields = []
             field = String.UnicodeScalarView()
             fieldWasQuoted = false
+            recordStart = end
+        }
+        func peek(_ position: String.Index) -> Unicode.Scalar? {
+            position < scalars.endIndex ? scalars[position] : nil
         }
 
-        while let scalar = pending {
-            pending = iterator.next()
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            index = scalars.index(after: index)
             if inQuotes {
                 if scalar == "\"" {
-                    if pending == "\"" {
+                    if peek(index) == "\"" {
                         field.append("\"")
-                        pending = iterator.next()
+                        index = scalars.index(after: index)
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    if scalar == "\n" || (scalar == "\r" && pending != "\n") { line += 1 }
+                    if scalar == "\n" || (scalar == "\r" && peek(index) != "\n") { line += 1 }
                     field.append(scalar)
                 }
                 continue
@@ -71,8 +80,8 @@ public struct CSVParser: Sendable {
                 field = String.UnicodeScalarView()
                 fieldWasQuoted = false
             case "\r", "\n":
-                if scalar == "\r", pending == "\n" { pending = iterator.next() }
-                endRecord()
+                if scalar == "\r", peek(index) == "\n" { index = scalars.index(after: index) }
+                endRecord(at: index)
                 line += 1
                 recordLine = line
             default:
@@ -80,7 +89,7 @@ public struct CSVParser: Sendable {
             }
         }
         if inQuotes { throw Failure(line: quoteLine) }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
+        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord(at: scalars.endIndex) }
         return records
     }
 }

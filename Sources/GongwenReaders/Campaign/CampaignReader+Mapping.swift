@@ -50,6 +50,13 @@ extension CampaignReader {
             location.row = mark.line
             location.column = mark.column
             problem = [context?.text, text].compactMap { $0 }.joined(separator: ", ")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            location.row = context.mark.line
+            location.column = context.mark.column
+            let keys = duplicates.sorted().joined(separator: "、")
+            return Diagnostic(
+                .error, "yaml.duplicate-key", at: location,
+                chinese: "同一层中“\(keys)”写了不止一次；请只保留一个", english: "key \(keys) appears more than once; keep one")
         default:
             break
         }
@@ -70,6 +77,12 @@ extension CampaignReader {
             return Diagnostic(
                 .error, "yaml.missing-key", at: SourceLocation(file: name, field: field),
                 chinese: "缺少必填项 \(field)", english: "required key \(field) is missing")
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+            return Diagnostic(
+                .error, "yaml.type", at: SourceLocation(file: name, field: "(整个文件 whole file)"),
+                chinese: "campaign.yaml 应由“键: 值”组成（如 title: …、year: 2019），而不是列表或单个值",
+                english:
+                    "campaign.yaml must be a mapping of keys to values (title: …, year: 2019), not a list or a value")
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
             let field = path(context.codingPath)
             return Diagnostic(

@@ -16,7 +16,16 @@ public struct CampaignReader: Sendable {
         public var declarationsFile = CampaignReader.defaultFiles.declarations
         /// campaign.yaml's `templates:` folder, resolved against the campaign folder.
         public var templatesFolder: URL?
+        /// Tables that could not be read at all (encoding, an unclosed quote, a missing column…). Checking the
+        /// rest against them would only bury the cause under follow-on errors, so a build stops after reading.
+        public var unreadableTables: [String] = []
     }
+
+    /// Codes that mean a table was not read at all, as opposed to a problem in one of its rows.
+    public static let unreadableCodes: Set<String> = [
+        "file.missing", "file.encoding", "file.outside-campaign", "csv.unterminated-quote", "table.missing-column",
+        "table.empty",
+    ]
 
     /// The folder's file names when campaign.yaml does not name them.
     public static let defaultFiles = (
@@ -49,6 +58,7 @@ public struct CampaignReader: Sendable {
         var diagnostics = yamlDiagnostics
         let campaign = makeCampaign(file, name: campaignName, diagnostics: &diagnostics)
         var inputs = [Self.defaultFiles.campaign]
+        var unreadable: [String] = []
 
         func table<T>(
             _ configured: String?, _ fallback: String, required: Bool,
@@ -56,8 +66,19 @@ public struct CampaignReader: Sendable {
         ) -> [T] {
             let relative = configured ?? fallback
             let name = Self.displayName(of: relative, in: folder)
+            guard Self.isInside(relative, folder: folder) else {
+                unreadable.append(relative)
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "file.outside-campaign", at: SourceLocation(file: campaignName, field: "files"),
+                        chinese: "数据文件“\(relative)”不在活动文件夹内；数据文件须放在活动文件夹里",
+                        english: "data file \"\(relative)\" lies outside the campaign folder; keep data files inside it"
+                    ))
+                return []
+            }
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(relative)) else {
                 if required || configured != nil {
+                    unreadable.append(relative)
                     diagnostics.append(
                         Diagnostic(
                             .error, "file.missing", at: SourceLocation(file: name),
@@ -68,6 +89,9 @@ public struct CampaignReader: Sendable {
             inputs.append(relative)
             let (values, found) = read(data, name)
             diagnostics += found
+            if found.contains(where: { $0.severity == .error && Self.unreadableCodes.contains($0.code) }) {
+                unreadable.append(relative)
+            }
             return values
         }
         let declarations = table(
@@ -77,9 +101,19 @@ public struct CampaignReader: Sendable {
         guard let campaign else { return Result(data: nil, diagnostics: diagnostics, inputFiles: inputs) }
         let data = CampaignData(campaign: campaign, declarations: declarations, plan: plan, awards: awards)
         var result = Result(data: data, diagnostics: diagnostics, inputFiles: inputs)
+        result.unreadableTables = unreadable
         result.declarationsFile = file.files?.declarations ?? Self.defaultFiles.declarations
         result.templatesFolder = file.templates.map { folder.appendingPathComponent($0) }
         return result
+    }
+
+    /// Whether `relative` names a file inside `folder`: no absolute path, no `..` out of it, no symbolic link
+    /// leading elsewhere. The import writes the declarations file back, so it must never reach outside.
+    static func isInside(_ relative: String, folder: URL) -> Bool {
+        guard !relative.hasPrefix("/"), !relative.hasPrefix("~") else { return false }
+        let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        let target = folder.appendingPathComponent(relative).standardizedFileURL.resolvingSymlinksInPath().path
+        return target.hasPrefix(base.hasSuffix("/") ? base : base + "/")
     }
 
     func decode(_ data: Data, name: String) -> (CampaignFile?, [Diagnostic]) {
@@ -90,6 +124,23 @@ public struct CampaignReader: Sendable {
                     Diagnostic(
                         .error, "file.encoding", at: SourceLocation(file: name), chinese: "campaign.yaml 必须是 UTF-8 编码",
                         english: "campaign.yaml must be UTF-8")
+                ]
+            )
+        }
+        let meaningful = text.split(whereSeparator: \.isNewline).contains { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#") && trimmed != "---" && trimmed != "..."
+        }
+        guard meaningful else {
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, "yaml.empty", at: SourceLocation(file: name),
+                        chinese: "campaign.yaml 是空的：应写明活动名称、年度、主办单位、推荐单位等（可参照示例活动）",
+                        english:
+                            "campaign.yaml is empty: it names the campaign, year, organiser, recommenders… (see the sample)"
+                    )
                 ]
             )
         }

@@ -44,11 +44,16 @@ public enum ReturnedFormReader {
         if lower.hasSuffix(".xlsx") {
             rows = try XLSXReader.firstSheet(data, limits: limits)
         } else if lower.hasSuffix(".csv") {
-            if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.prefix(4096).contains(0) {
+            if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                 throw ImportRefusal("不是 CSV 文本文件（内容是二进制）", "not a CSV text file (the content is binary)")
             }
-            guard let (text, _) = TextDecoding.decode(data) else {
-                throw ImportRefusal("无法识别文件编码（应为UTF-8或GB18030）", "the file is neither UTF-8 nor GB18030 text")
+            guard let (text, encoding) = TextDecoding.decode(data) else {
+                let (chinese, english) = TextDecoding.refusal(data)
+                throw ImportRefusal(chinese, english)
+            }
+            // Zero bytes belong only to UTF-16/32; in an 8-bit encoding they mean a binary file.
+            if [.utf8, .utf8WithBOM, .gb18030].contains(encoding), data.prefix(4096).contains(0) {
+                throw ImportRefusal("不是 CSV 文本文件（内容是二进制）", "not a CSV text file (the content is binary)")
             }
             let records: [CSVParser.Record]
             do {

@@ -25,17 +25,25 @@ struct CSVTableReader {
     /// What the table is, for messages: 申报表 / 计划表 / 获奖名单.
     var tableName: (chinese: String, english: String)
 
+    static func isBlank(_ record: CSVParser.Record) -> Bool {
+        record.fields.allSatisfy { TextNormalization.trimmed($0).isEmpty }
+    }
+
+    /// The header is the first row that names at least half of the required columns: forms often carry a
+    /// title, a 附件 label or a 推荐单位 line above it.
+    func headerIndex(in records: [CSVParser.Record]) -> Int? {
+        let requiredCount = matcher.columns.filter(\.required).count
+        return records.prefix(20).firstIndex { record in
+            let (indexes, _, _) = matcher.match(record.fields)
+            return indexes.count * 2 >= requiredCount && !indexes.isEmpty
+        } ?? records.firstIndex { !Self.isBlank($0) }
+    }
+
     func read(_ data: Data, file: String) -> (TableRows?, [Diagnostic]) {
         let place = SourceLocation(file: file)
         guard let (text, _) = TextDecoding.decode(data) else {
-            return (
-                nil,
-                [
-                    Diagnostic(
-                        .error, "file.encoding", at: place, chinese: "无法识别文件编码（应为UTF-8或GB18030）",
-                        english: "the file is neither UTF-8 nor GB18030 text")
-                ]
-            )
+            let (chinese, english) = TextDecoding.refusal(data)
+            return (nil, [Diagnostic(.error, "file.encoding", at: place, chinese: chinese, english: english)])
         }
         let records: [CSVParser.Record]
         do {
@@ -51,18 +59,8 @@ struct CSVTableReader {
                 ]
             )
         }
-        func isBlank(_ record: CSVParser.Record) -> Bool {
-            record.fields.allSatisfy { TextNormalization.trimmed($0).isEmpty }
-        }
-        // The header is the first row that names at least half of the required columns: forms often carry a
-        // title, a 附件 label or a 推荐单位 line above it.
-        let requiredCount = matcher.columns.filter(\.required).count
-        let headerIndex =
-            records.prefix(20).firstIndex { record in
-                let (indexes, _, _) = matcher.match(record.fields)
-                return indexes.count * 2 >= requiredCount && !indexes.isEmpty
-            } ?? records.firstIndex { !isBlank($0) }
-        guard let headerIndex else {
+        let isBlank = Self.isBlank
+        guard let headerIndex = headerIndex(in: records) else {
             return (
                 nil,
                 [
@@ -72,7 +70,7 @@ struct CSVTableReader {
                 ]
             )
         }
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticLimit()
         let (indexes, missing, unknown) = matcher.match(records[headerIndex].fields)
         let headerRow = headerIndex + 1
         for column in missing {
@@ -91,7 +89,7 @@ struct CSVTableReader {
                     chinese: "无法识别的列“\(title)”，该列内容不会被读取",
                     english: "column \"\(title)\" is not one gongwen knows; its values are not read"))
         }
-        guard missing.isEmpty else { return (nil, diagnostics) }
+        guard missing.isEmpty else { return (nil, diagnostics.diagnostics) }
 
         var rows: [TableRows.Row] = []
         for (offset, record) in records.enumerated().dropFirst(headerIndex + 1) where !isBlank(record) {
@@ -112,6 +110,6 @@ struct CSVTableReader {
             rows.append(TableRows.Row(number: offset + 1, values: values))
         }
         let columns = indexes.mapValues { $0 + 1 }
-        return (TableRows(file: file, rows: rows, columns: columns), diagnostics)
+        return (TableRows(file: file, rows: rows, columns: columns), diagnostics.diagnostics)
     }
 }

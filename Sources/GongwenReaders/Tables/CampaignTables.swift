@@ -21,7 +21,8 @@ public enum CampaignTables {
         let reader = CSVTableReader(matcher: declarationMatcher, tableName: ("申报表", "declaration table"))
         let (table, diagnostics) = reader.read(data, file: file)
         guard let table else { return ([], diagnostics) }
-        var all = diagnostics
+        var all = DiagnosticLimit()
+        all += diagnostics
         let declarations = table.rows.map { row -> Declaration in
             func value(_ field: DeclarationField) -> String { row.values[field.rawValue] ?? "" }
             let origin = table.origin(of: row)
@@ -43,7 +44,7 @@ public enum CampaignTables {
                 projectLead: value(.projectLead), phone: value(.phone), email: value(.email),
                 recommender: value(.recommender), received: received, origin: origin)
         }
-        return (declarations, all)
+        return (declarations, all.diagnostics)
     }
 
     static let planMatcher = HeaderMatcher(columns: [
@@ -82,7 +83,8 @@ public enum CampaignTables {
         let reader = CSVTableReader(matcher: awardMatcher, tableName: ("获奖名单", "award list"))
         let (table, diagnostics) = reader.read(data, file: file)
         guard let table else { return ([], diagnostics) }
-        var all = diagnostics
+        var all = DiagnosticLimit()
+        all += diagnostics
         var awards: [Award] = []
         for row in table.rows {
             let origin = table.origin(of: row)
@@ -104,6 +106,6 @@ public enum CampaignTables {
                     certificateNumber: row.values["certificateNumber"] ?? "",
                     origin: origin))
         }
-        return (awards, all)
+        return (awards, all.diagnostics)
     }
 }
