@@ -67,14 +67,21 @@ extension DeclarationTableContext {
     }
 
     /// The table of one recommender.
-    public static func make(for recommender: Recommender, in data: CampaignData) -> DeclarationTableContext {
-        let rows = data.declarations(of: recommender)
+    ///
+    /// - Parameter grouped: `data.declarationsByRecommender()`, when the caller makes many tables of one campaign.
+    public static func make(
+        for recommender: Recommender, in data: CampaignData, grouped: [String: [Declaration]]? = nil
+    ) -> DeclarationTableContext {
+        let rows = grouped.map { $0[recommender.id] ?? [] } ?? data.declarations(of: recommender)
         return make(data: data, groups: [(recommender.name, rows)], recommender: recommender)
     }
 
     /// The consolidated table: every declaration, grouped by recommender in the campaign's order.
-    public static func consolidated(_ data: CampaignData) -> DeclarationTableContext {
-        let groups = data.campaign.recommenders.map { ($0.name, data.declarations(of: $0)) }.filter { !$0.1.isEmpty }
+    public static func consolidated(
+        _ data: CampaignData, grouped: [String: [Declaration]]? = nil
+    ) -> DeclarationTableContext {
+        let byRecommender = grouped ?? data.declarationsByRecommender()
+        let groups = data.campaign.recommenders.map { ($0.name, byRecommender[$0.id] ?? []) }.filter { !$0.1.isEmpty }
         return make(data: data, groups: groups, recommender: nil)
     }
 

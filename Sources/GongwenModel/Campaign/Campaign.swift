@@ -28,7 +28,13 @@ public struct Campaign: Sendable, Equatable {
     public var districts: [String]
     /// Award levels from highest to lowest; default 一等奖 二等奖 三等奖 优秀奖.
     public var awardLevels: [String]
-    public var recommenders: [Recommender]
+    public var recommenders: [Recommender] {
+        didSet { recommenderIndex = Self.index(recommenders) }
+    }
+    /// Where each id, name and short name points in `recommenders` (the first recommender claiming it wins), so
+    /// that finding a declaration's recommender costs one lookup, not a scan: at 100,000 declarations and 100
+    /// recommenders the scan was a third of a build.
+    private var recommenderIndex: [String: Int] = [:]
 
     public init(
         title: String, year: Int, area: String, organizer: Organization, coOrganizer: String,
@@ -52,6 +58,18 @@ public struct Campaign: Sendable, Equatable {
         self.districts = districts
         self.awardLevels = awardLevels
         self.recommenders = recommenders
+        self.recommenderIndex = Self.index(recommenders)
+    }
+
+    private static func index(_ recommenders: [Recommender]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, recommender) in recommenders.enumerated() {
+            for key in [recommender.id, recommender.name] + [recommender.shortName].compactMap({ $0 })
+            where index[key] == nil {
+                index[key] = position
+            }
+        }
+        return index
     }
 
     /// standards.md §5: the Binhai tiers are not published; these are the usual QC-contest levels.
@@ -64,7 +82,7 @@ public struct Campaign: Sendable, Equatable {
 
     /// The recommender named `nameOrID` (its 推荐单位 name, its short name, or its id).
     public func recommender(named nameOrID: String) -> Recommender? {
-        recommenders.first { $0.id == nameOrID || $0.name == nameOrID || $0.shortName == nameOrID }
+        recommenderIndex[nameOrID].map { recommenders[$0] }
     }
 }
 

@@ -99,4 +99,14 @@ public struct CampaignData: Sendable, Equatable {
     public func declarations(of recommender: Recommender) -> [Declaration] {
         declarations.filter { campaign.recommender(named: $0.recommender)?.id == recommender.id }
     }
+
+    /// Every recommender's declarations by recommender id, in the order of the data, found in one pass.
+    public func declarationsByRecommender() -> [String: [Declaration]] {
+        var groups: [String: [Declaration]] = [:]
+        for declaration in declarations {
+            guard let id = campaign.recommender(named: declaration.recommender)?.id else { continue }
+            groups[id, default: []].append(declaration)
+        }
+        return groups
+    }
 }

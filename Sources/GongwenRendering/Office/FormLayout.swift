@@ -80,7 +80,7 @@ public struct FormLayout: Sendable {
 
     /// Renders one of the layout's strings with `context`.
     func render(_ string: String, _ context: Any) -> String {
-        templates[string]?.render(TemplateValues.make(context)) ?? string
+        templates[string]?.render(TemplateValues.lazy(context)) ?? string
     }
 
     public func annexLabel(_ context: Any) -> String { render(file.annexLabel, context) }

@@ -9,9 +9,34 @@ public struct TemplateChecker {
     let templates: TemplateFolder
     let data: CampaignData
 
+    /// - Parameter data: the campaign; the check reads a small sample of it (`sample(of:)`), so its cost does not
+    ///   grow with the number of declarations.
     public init(templates: TemplateFolder, data: CampaignData) {
         self.templates = templates
-        self.data = data
+        self.data = Self.sample(of: data)
+    }
+
+    /// A few rows of every list, enough to give each template every shape of value it will meet: the first
+    /// declarations, the first plan entries, the first winners of each category, and the declarations those
+    /// refer to. Names are checked against shapes, not against every row (at 100,000 declarations rendering
+    /// every row made the check take 40 s).
+    static func sample(of data: CampaignData, rows: Int = 3) -> CampaignData {
+        let plan = Array(data.plan.prefix(rows))
+        var awards: [Award] = []
+        for category in Set(data.awards.map(\.category)).sorted(by: { $0.title < $1.title }) {
+            awards += data.awards.filter { $0.category == category }.prefix(rows)
+        }
+        let referred = Set(plan.map(\.projectKey) + awards.map(\.projectKey))
+        var declarations: [Declaration] = []
+        var perRecommender: [String: Int] = [:]
+        for declaration in data.declarations {
+            let taken = perRecommender[declaration.recommender, default: 0]
+            if referred.contains(declaration.projectKey) || (taken < 1 && declarations.count < rows * 4) {
+                declarations.append(declaration)
+                perRecommender[declaration.recommender] = taken + 1
+            }
+        }
+        return CampaignData(campaign: data.campaign, declarations: declarations, plan: plan, awards: awards)
     }
 
     /// Each template file and the value tree it is rendered with.

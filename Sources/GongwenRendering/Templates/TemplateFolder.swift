@@ -99,7 +99,7 @@ public struct LoadedTemplate: Sendable {
 
     /// Renders `context` (a document context value). Values are cleaned and HTML-escaped by the format.
     public func render(_ context: Any) -> String {
-        template.render(TemplateValues.make(context))
+        template.render(TemplateValues.lazy(context))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// Turns a document context (plain Swift values) into the dictionaries and arrays Mustache renders.
 ///
@@ -58,6 +59,55 @@ enum TemplateValues {
         case 0x09, 0x0A, 0x0D: false
         case 0x00...0x1F, 0x7F, 0xFFFE, 0xFFFF: true
         default: false
+        }
+    }
+}
+
+extension TemplateValues {
+    /// The same values as `make`, converted only when a template asks for them.
+    ///
+    /// `make` walks a whole context by reflection before a template sees it: for the consolidated table of
+    /// 100,000 declarations that is millions of dictionaries, built again for every title and note that names
+    /// one top-level value. Here a struct becomes a `LazyObject` that reflects on a key when the template looks
+    /// it up; strings, numbers, optionals and arrays convert as `make` converts them, so the output is the same.
+    static func lazy(_ value: Any) -> Any {
+        switch value {
+        case let string as String:
+            let cleaned = clean(string)
+            return cleaned.isEmpty ? NSNull() : cleaned
+        case let number as Int:
+            return number
+        case let flag as Bool:
+            return flag
+        case let dictionary as [String: Any]:
+            return dictionary.mapValues(lazy)
+        case let object as LazyObject:
+            return object
+        default:
+            break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            return mirror.children.first.map { lazy($0.value) } ?? ""
+        case .collection, .set:
+            return mirror.children.map { lazy($0.value) }
+        case .struct, .class:
+            return LazyObject(value: value)
+        default:
+            return String(describing: value)
+        }
+    }
+
+    /// A struct whose fields are converted when a template names them.
+    struct LazyObject: MustacheParent {
+        let value: Any
+
+        func child(named name: String) -> Any? {
+            for child in Mirror(reflecting: value).children where child.label == name {
+                return TemplateValues.lazy(child.value)
+            }
+            return nil
         }
     }
 }
