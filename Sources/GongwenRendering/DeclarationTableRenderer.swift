@@ -43,42 +43,70 @@ public struct DeclarationTableRenderer: Sendable {
 
     /// The consolidated table, one table per recommender that has declarations, and the blank form.
     public func render(_ data: CampaignData) throws -> [RenderedFile] {
-        let xlsx = DeclarationTableXLSX(layout: layout)
-        let docx = DeclarationTableDOCX(layout: layout)
-        let consolidated = DeclarationTableContext.consolidated(data)
+        try jobs(data).renderAll()
+    }
+
+    /// The same files as independent jobs: the consolidated table's formats, one job per recommender, the
+    /// blank form.
+    public func jobs(_ data: CampaignData) -> [DocumentJob] {
+        let layout = layout
+        let officeFonts = officeFonts
+        let grouped = data.declarationsByRecommender()
+        let consolidated = DeclarationTableContext.consolidated(data, grouped: grouped)
         let consolidatedTitle = consolidated.title + "（汇总）"
-        var files = render(consolidated, baseName: "汇总")
-        files += [
-            RenderedFile(
-                path: "\(Self.folder)/汇总.xlsx", data: try xlsx.consolidatedWorkbook(data), kind: .declarationTable,
-                title: consolidatedTitle, fonts: officeFonts),
-            RenderedFile(
-                path: "\(Self.folder)/汇总.docx", data: try docx.document(for: consolidated, campaign: data.campaign),
-                kind: .declarationTable, title: consolidatedTitle, fonts: officeFonts),
+        let folder = Self.folder
+        var jobs = [
+            DocumentJob("\(folder)/汇总.html") { render(consolidated, baseName: "汇总") },
+            DocumentJob("\(folder)/汇总.xlsx") {
+                [
+                    RenderedFile(
+                        path: "\(folder)/汇总.xlsx",
+                        data: try DeclarationTableXLSX(layout: layout).consolidatedWorkbook(data, grouped: grouped),
+                        kind: .declarationTable, title: consolidatedTitle, fonts: officeFonts)
+                ]
+            },
+            DocumentJob("\(folder)/汇总.docx") {
+                [
+                    RenderedFile(
+                        path: "\(folder)/汇总.docx",
+                        data: try DeclarationTableDOCX(layout: layout).document(
+                            for: consolidated, campaign: data.campaign),
+                        kind: .declarationTable, title: consolidatedTitle, fonts: officeFonts)
+                ]
+            },
         ]
         for (index, recommender) in data.campaign.recommenders.enumerated() {
-            let context = DeclarationTableContext.make(for: recommender, in: data)
-            guard context.rowCount > 0 else { continue }
+            guard grouped[recommender.id]?.isEmpty == false else { continue }
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
             let baseName = "\(number)-" + FileNaming.safe(recommender.name)
-            files += render(context, baseName: baseName)
-            let title = "\(context.title)（\(context.recommender)）"
-            files += [
-                RenderedFile(
-                    path: "\(Self.folder)/\(baseName).xlsx",
-                    data: try xlsx.workbook(for: context, campaign: data.campaign),
-                    kind: .declarationTable, title: title, fonts: officeFonts),
-                RenderedFile(
-                    path: "\(Self.folder)/\(baseName).docx",
-                    data: try docx.document(for: context, campaign: data.campaign),
-                    kind: .declarationTable, title: title, fonts: officeFonts),
-            ]
+            jobs.append(
+                DocumentJob("\(folder)/\(baseName)") {
+                    let context = DeclarationTableContext.make(for: recommender, in: data, grouped: grouped)
+                    let title = "\(context.title)（\(context.recommender)）"
+                    return render(context, baseName: baseName) + [
+                        RenderedFile(
+                            path: "\(folder)/\(baseName).xlsx",
+                            data: try DeclarationTableXLSX(layout: layout).workbook(
+                                for: context, campaign: data.campaign),
+                            kind: .declarationTable, title: title, fonts: officeFonts),
+                        RenderedFile(
+                            path: "\(folder)/\(baseName).docx",
+                            data: try DeclarationTableDOCX(layout: layout).document(
+                                for: context, campaign: data.campaign),
+                            kind: .declarationTable, title: title, fonts: officeFonts),
+                    ]
+                })
         }
-        files.append(
-            RenderedFile(
-                path: "\(Self.folder)/空白申报表.xlsx", data: try xlsx.blankForm(data.campaign), kind: .declarationTable,
-                title: consolidated.title + "（空白表）", fonts: officeFonts))
-        return files
+        jobs.append(
+            DocumentJob("\(folder)/空白申报表.xlsx") {
+                [
+                    RenderedFile(
+                        path: "\(folder)/空白申报表.xlsx",
+                        data: try DeclarationTableXLSX(layout: layout).blankForm(data.campaign),
+                        kind: .declarationTable, title: consolidated.title + "（空白表）", fonts: officeFonts)
+                ]
+            })
+        return jobs
     }
 
     func render(_ context: DeclarationTableContext, baseName: String) -> [RenderedFile] {

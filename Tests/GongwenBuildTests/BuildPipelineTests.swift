@@ -64,7 +64,7 @@ struct BuildPipelineTests {
         #expect {
             try BuildPipeline(steps: BuildStep.all).run(&context)
         } throws: { error in
-            (error as? GongwenError).map { $0.family == .io && $0.step == "写入 write" } ?? false
+            (error as? GongwenError).map { $0.family == .io && $0.step == "生成 render" } ?? false
         }
         #expect(try TemporaryFolder.contents(of: output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GongwenModel
 import GongwenRendering
@@ -28,21 +27,14 @@ struct Manifest: Encodable {
     var inputs: [String]
     var files: [FileEntry]
 
-    init(campaign: Campaign, inputs: [String], files: [RenderedFile]) {
+    init(campaign: Campaign, inputs: [String], files: [WrittenFile]) {
         self.campaign = CampaignEntry(title: campaign.title, year: campaign.year, organizer: campaign.organizer.name)
         self.inputs = inputs
         self.files = files.map { file in
             FileEntry(
-                path: file.path, size: file.data.count, sha256: Self.sha256(file.data), kind: file.kind.rawValue,
-                title: file.title, documentNumber: file.documentNumber)
+                path: file.path, size: file.size, sha256: file.sha256, kind: file.kind.rawValue, title: file.title,
+                documentNumber: file.documentNumber)
         }
-    }
-
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
     }
 
     /// Pretty, key-sorted JSON ending in a newline: stable bytes, readable in a text editor.

@@ -49,28 +49,10 @@ struct OutputFolder {
         try OutputOwnership(folder: url).check()
     }
 
-    /// Writes `files` into a new staging folder and swaps it in. The caller holds the output folder's lock.
-    func replace(with files: [RenderedFile], interruption: (@Sendable (Int) throws -> Void)?) throws(GongwenError) {
-        try prepare()
-        let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for (index, file) in files.enumerated() {
-                try interruption?(index)
-                let destination = staging.appendingPathComponent(file.path)
-                try fileManager.createDirectory(
-                    at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try FileSystem.createFile(destination.path, data: file.data)
-            }
-            try FileSystem.syncFileSystem(holding: staging.path)
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw GongwenError(
-                .io, path: url.path,
-                message: "写入输出失败，原有输出未改动 / writing failed, the previous output is untouched: "
-                    + FileSystem.describe(error))
-        }
-        try swapIn(staging)
+    /// A new staging folder for this run, beside the output. The caller holds the output folder's lock.
+    func makeStaging(interruption: (@Sendable (Int) throws -> Void)? = nil) throws(GongwenError) -> StagingFolder {
+        let name = stagingPrefix + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        return try StagingFolder(url: parent.appendingPathComponent(name), interruption: interruption)
     }
 
     /// A kill between the fallback's two renames leaves `output.gongwen-previous` and no `output`: put it back.
@@ -99,8 +81,13 @@ struct OutputFolder {
         }
     }
 
-    private func swapIn(_ staging: URL) throws(GongwenError) {
+    /// Flushes the staging folder to disk and exchanges it with the output; on failure it is deleted and the
+    /// previous output is untouched.
+    func swapIn(_ folder: StagingFolder) throws(GongwenError) {
+        let staging = folder.url
+        defer { folder.markCommitted() }
         do {
+            try FileSystem.syncFileSystem(holding: staging.path)
             if FileSystem.kind(of: url.path) == .missing {
                 try FileSystem.renameNoReplace(staging.path, url.path)
             } else if try FileSystem.exchange(staging.path, url.path) {
@@ -109,7 +96,6 @@ struct OutputFolder {
             } else {
                 try swapByTwoRenames(staging)
             }
-            try FileSystem.sync(parent.path)
         } catch {
             try? fileManager.removeItem(at: staging)
             throw GongwenError(
@@ -117,6 +103,8 @@ struct OutputFolder {
                 message: "无法放入新输出，原有输出未改动 / cannot move the new output in; the previous output is untouched: "
                     + FileSystem.describe(error))
         }
+        // The rename itself on disk: a power cut after this cannot bring the previous output back.
+        try? FileSystem.sync(parent.path)
     }
 
     /// For file systems without RENAME_EXCHANGE: out → previous, staging → out, delete previous. A kill in

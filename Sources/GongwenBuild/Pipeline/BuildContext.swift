@@ -21,8 +21,12 @@ public struct BuildContext: Sendable {
     public var inputFiles: [String] = []
     /// Every diagnostic so far; warnings stay here after a successful build, for the CLI to print once.
     public var diagnostics: [Diagnostic] = []
-    /// Set by the render steps, in the order the manifest lists them.
-    public var files: [RenderedFile] = []
+    /// Set by the render steps, in the order the manifest lists them: what was written, without the bytes.
+    public var files: [WrittenFile] = []
+    /// The new output as it is written (set by the lock step, swapped in by the write step).
+    public var staging: StagingFolder?
+    /// How many documents are rendered at once (every core by default; 1 gives the same bytes, serially).
+    public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// The output folder's lock, held from the first step to the end of the build.
     public var outputLock: RunLock?
     /// Called between writing files, so a test can interrupt a build mid-write. Nil in real builds.
@@ -36,6 +40,14 @@ public struct BuildContext: Sendable {
         self.templatesFolder = templatesFolder
         self.outputFolder = outputFolder
         self.policy = policy
+    }
+
+    /// The staging folder; a step that writes before the lock step ran is a programming error.
+    func requireStaging() throws(GongwenError) -> StagingFolder {
+        guard let staging else {
+            throw GongwenError(.io, message: "没有暂存文件夹 / no staging folder: the build must start with lockOutput")
+        }
+        return staging
     }
 
     /// The campaign data; a step that needs it before the read step ran is a programming error.

@@ -27,9 +27,11 @@ public struct BuildPipeline: Sendable {
             do {
                 try step.body(&context)
             } catch var error as GongwenError {
+                context.staging?.discard()
                 error.step = error.step ?? step.name
                 throw error
             } catch {
+                context.staging?.discard()
                 throw GongwenError(.io, step: step.name, message: "\(error)")
             }
         }

@@ -12,6 +12,7 @@ extension BuildStep {
         context.outputLock = try RunLock.acquire(
             RunLock.forOutput(folder.url), purpose: "build", what: ("输出文件夹", "output folder"))
         try folder.prepare()
+        context.staging = try folder.makeStaging(interruption: context.writeInterruption)
     }
 
     /// Reads campaign.yaml and the tables it names. Problems in a table's rows do not stop here: the validate
@@ -66,19 +67,21 @@ extension BuildStep {
         }
     }
 
-    /// Builds each document's context and renders it through its templates.
+    /// Builds each document's context and renders it through its templates, on every core, each file written
+    /// into the staging folder (and hashed) as soon as it is made.
     public static let render = BuildStep("生成 render") { context in
         let data = try context.requireData()
+        let staging = try context.requireStaging()
         let templates = TemplateFolder(root: context.templatesFolder, fallback: BundledResources.templates)
+        var jobs: [DocumentJob]
         do {
-            context.files += try DeclarationTableRenderer(templates: templates).render(data)
-            context.files += try PlanNoticeRenderer(templates: templates).render(data)
-            context.files += try AwardsRenderer(templates: templates, order: context.order).render(data)
-        } catch let error as TemplateError {
-            throw GongwenError(.template, path: error.file, message: error.description)
+            jobs = try DeclarationTableRenderer(templates: templates).jobs(data)
         } catch {
-            throw GongwenError(.io, message: "文件生成失败 / rendering failed: \(error)")
+            throw JobRunner.error(error, job: DeclarationTableRenderer.folder)
         }
+        jobs += PlanNoticeRenderer(templates: templates).jobs(data)
+        jobs += AwardsRenderer(templates: templates, order: context.order).jobs(data)
+        context.files += try JobRunner(width: context.workers).run(jobs, into: staging)
     }
 
     /// Adds manifest.json, which lists every other file with its size and SHA-256.
@@ -86,17 +89,15 @@ extension BuildStep {
         let data = try context.requireData()
         let manifest = Manifest(campaign: data.campaign, inputs: context.inputFiles, files: context.files)
         context.files.append(
-            RenderedFile(path: Manifest.fileName, data: try manifest.encoded(), kind: .manifest, title: "文件清单"))
+            try context.requireStaging().write(
+                RenderedFile(path: Manifest.fileName, data: try manifest.encoded(), kind: .manifest, title: "文件清单")))
     }
 
-    /// Writes every file into a fresh folder and swaps it in for the previous output in one step.
+    /// Flushes the staging folder to disk and swaps it in for the previous output in one step.
     public static let write = BuildStep("写入 write") { context in
         let folder = try OutputFolder.resolving(context.outputFolder)
-        let lock =
-            try context.outputLock
-            ?? RunLock.acquire(RunLock.forOutput(folder.url), purpose: "build", what: ("输出文件夹", "output folder"))
-        try folder.replace(with: context.files, interruption: context.writeInterruption)
-        withExtendedLifetime(lock) {}
+        let staging = try context.requireStaging()
+        try folder.swapIn(staging)
     }
 
     /// The whole build, in order.

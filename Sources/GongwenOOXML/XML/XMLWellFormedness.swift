@@ -15,6 +15,12 @@ public enum XMLWellFormedness {
         public var description: String { "\(line):\(column): \(message)" }
     }
 
+    /// Initialises libxml2 once, before parts are checked on several threads (libxml2's rule: xmlInitParser
+    /// from the main thread before any parsing in threads).
+    public static func prepareForThreads() {
+        xmlInitParser()
+    }
+
     /// Nil when `data` is well formed; otherwise the first error libxml2 reports.
     public static func check(_ data: Data) -> Problem? {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)

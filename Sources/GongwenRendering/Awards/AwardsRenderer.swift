@@ -18,9 +18,29 @@ public struct AwardsRenderer: Sendable {
 
     /// Nothing when the campaign has no awards yet.
     public func render(_ data: CampaignData) throws -> [RenderedFile] {
+        try jobs(data).renderAll()
+    }
+
+    /// How many single certificates one job makes.
+    static let certificatesPerJob = 250
+
+    /// The certificates (the combined files, then the single ones in chunks), the list and the decision, as
+    /// independent jobs.
+    public func jobs(_ data: CampaignData) -> [DocumentJob] {
         guard !data.awards.isEmpty else { return [] }
         let awards = AwardsContext.make(data, order: order)
-        return try certificates(awards, data.campaign) + list(awards) + decision(awards, data.campaign)
+        let campaign = data.campaign
+        var jobs = [DocumentJob("\(Self.folder)/证书") { try certificates(awards, campaign, singles: 0..<0) }]
+        for start in stride(from: 0, to: awards.certificates.count, by: Self.certificatesPerJob) {
+            let range = start..<min(start + Self.certificatesPerJob, awards.certificates.count)
+            jobs.append(
+                DocumentJob("\(Self.folder)/证书/单份 \(range.lowerBound + 1)–\(range.upperBound)") {
+                    try certificates(awards, campaign, singles: range, combined: false)
+                })
+        }
+        jobs.append(DocumentJob("\(Self.folder)/表彰名单") { try list(awards) })
+        jobs.append(DocumentJob("\(Self.folder)/表彰决定") { try decision(awards, campaign) })
+        return jobs
     }
 
     /// 关于表彰…的决定 (GB/T 9704), the list of winners attached; made when campaign.yaml numbers and dates
@@ -56,17 +76,29 @@ public struct AwardsRenderer: Sendable {
         FileNaming.safe("\(certificate.number)-\(certificate.recipient)") + ".docx"
     }
 
-    func certificates(_ awards: AwardsContext, _ campaign: Campaign) throws -> [RenderedFile] {
+    /// The combined certificate files (when `combined`) and the single certificates of `singles`.
+    func certificates(
+        _ awards: AwardsContext, _ campaign: Campaign, singles: Range<Int>, combined: Bool = true
+    ) throws -> [RenderedFile] {
         let template = try CertificateTemplate.load(from: templates)
         let html = try templates.load(document: .certificate, format: "html", name: "certificates.html")
         let date = campaign.issueDates[AwardsContext.documentKey]
         let docx = try CertificateDOCX(
             template: template, date: date.map { ($0.year, $0.month, $0.day) } ?? (1980, 1, 1),
             creator: campaign.organizer.name)
-        let texts = awards.certificates.map { template.text(for: $0, in: awards) }
         let fonts = [template.fonts.heading, template.fonts.body]
         let base = "\(Self.folder)/证书"
-        var files = [
+        var files: [RenderedFile] = []
+        for certificate in awards.certificates[singles] {
+            files.append(
+                RenderedFile(
+                    path: "\(base)/单份/" + Self.fileName(certificate),
+                    data: try docx.package([template.text(for: certificate, in: awards)]), kind: .certificate,
+                    title: "获奖证书 \(certificate.number) \(certificate.recipient)", fonts: fonts))
+        }
+        guard combined else { return files }
+        let texts = awards.certificates.map { template.text(for: $0, in: awards) }
+        return [
             RenderedFile(
                 path: "\(base)/全部获奖证书.docx", data: try docx.package(texts), kind: .certificate,
                 title: "\(awards.campaignTitle)获奖证书（\(texts.count)份）", fonts: fonts),
@@ -78,15 +110,7 @@ public struct AwardsRenderer: Sendable {
             RenderedFile(
                 path: "\(base)/证书登记册.csv", data: Data(register(awards).utf8), kind: .certificate,
                 title: "获奖证书登记册"),
-        ]
-        for (certificate, text) in zip(awards.certificates, texts) {
-            files.append(
-                RenderedFile(
-                    path: "\(base)/单份/" + Self.fileName(certificate), data: try docx.package([text]),
-                    kind: .certificate,
-                    title: "获奖证书 \(certificate.number) \(certificate.recipient)", fonts: fonts))
-        }
-        return files
+        ] + files
     }
 
     /// The register of every certificate: number, category, level, recipient, project, recommender.

@@ -16,7 +16,19 @@ public struct PlanNoticeRenderer: Sendable {
 
     /// Nothing when the campaign has no plan yet.
     public func render(_ data: CampaignData) throws -> [RenderedFile] {
+        try jobs(data).renderAll()
+    }
+
+    /// The notice (DOCX, HTML) and the plan table (XLSX, CSV, HTML) as two independent jobs.
+    public func jobs(_ data: CampaignData) -> [DocumentJob] {
         guard !data.plan.isEmpty, let context = PlanNoticeContext.make(data) else { return [] }
+        return [
+            DocumentJob(Self.folder) { try notice(context) },
+            DocumentJob(Self.folder + "/计划表") { try planTable(context, number: context.values.documentNumber) },
+        ]
+    }
+
+    func notice(_ context: PlanNoticeContext) throws -> [RenderedFile] {
         let text = try NoticeText.load(document: .planNotice, from: templates, values: context.values)
         let html = try templates.load(document: .planNotice, format: "html", name: "notice.html")
         let number = context.values.documentNumber
@@ -39,7 +51,7 @@ public struct PlanNoticeRenderer: Sendable {
             RenderedFile(
                 path: base + ".html", data: Data(html.render(notice).utf8), kind: .planNotice, documentNumber: number,
                 title: text.title, fonts: NoticeFonts().all),
-        ] + (try planTable(context, number: number))
+        ]
     }
 
     /// The plan table on its own, as XLSX, CSV and HTML, for the office's records and the city's report.

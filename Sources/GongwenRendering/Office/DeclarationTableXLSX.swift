@@ -57,11 +57,12 @@ public struct DeclarationTableXLSX {
 
     /// The consolidated table: a summary sheet with every declaration grouped by recommender, then a sheet per
     /// recommender named after it (short name where there is one).
-    public func consolidatedWorkbook(_ data: CampaignData) throws -> Data {
-        let summary = DeclarationTableContext.consolidated(data)
+    public func consolidatedWorkbook(_ data: CampaignData, grouped: [String: [Declaration]]? = nil) throws -> Data {
+        let grouped = grouped ?? data.declarationsByRecommender()
+        let summary = DeclarationTableContext.consolidated(data, grouped: grouped)
         var sources = [source(summary, name: layout.summarySheetName, headings: true)]
         for recommender in data.campaign.recommenders {
-            let context = DeclarationTableContext.make(for: recommender, in: data)
+            let context = DeclarationTableContext.make(for: recommender, in: data, grouped: grouped)
             guard context.rowCount > 0 else { continue }
             sources.append(source(context, name: recommender.shortName ?? recommender.name, headings: false))
         }

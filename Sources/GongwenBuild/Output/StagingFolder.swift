@@ -1,0 +1,85 @@
+import Crypto
+import Foundation
+import GongwenDocuments
+import GongwenRendering
+
+/// What a build wrote: one file in the staging folder, with what the manifest says of it. The bytes are gone
+/// once written; only their size and SHA-256 stay.
+public struct WrittenFile: Sendable, Equatable {
+    public var path: String
+    public var size: Int
+    public var sha256: String
+    public var kind: DocumentKind
+    public var documentNumber: String?
+    public var title: String
+    public var fonts: [String]
+}
+
+/// The new output as it is being built: a folder of its own beside the output folder, named for this run, into
+/// which every document is written (and hashed) the moment it is rendered, so no step holds all outputs.
+/// `OutputFolder` swaps it in when the build is complete; a failed build discards it.
+public final class StagingFolder: @unchecked Sendable {
+    public let url: URL
+    private let lock = NSLock()
+    private var committed = false
+    /// Called before each file is written, so a test can interrupt a build mid-write.
+    let interruption: (@Sendable (Int) throws -> Void)?
+    private var written = 0
+
+    init(url: URL, interruption: (@Sendable (Int) throws -> Void)?) throws(GongwenError) {
+        self.url = url
+        self.interruption = interruption
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw GongwenError(
+                .io, path: url.path,
+                message: "无法创建暂存文件夹 / cannot create the staging folder: " + FileSystem.describe(error))
+        }
+    }
+
+    /// Writes one file (thread-safe: jobs on several cores write their own files) and returns its record.
+    public func write(_ file: RenderedFile) throws(GongwenError) -> WrittenFile {
+        let index = lock.withLock {
+            written += 1
+            return written - 1
+        }
+        let destination = url.appendingPathComponent(file.path)
+        do {
+            try interruption?(index)
+            try FileManager.default.createDirectory(
+                at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileSystem.createFile(destination.path, data: file.data)
+        } catch {
+            throw GongwenError(
+                .io, path: file.path,
+                message: "写入失败，原有输出未改动 / writing failed, the previous output is untouched: "
+                    + FileSystem.describe(error))
+        }
+        return WrittenFile(
+            path: file.path, size: file.data.count, sha256: Self.sha256(file.data), kind: file.kind,
+            documentNumber: file.documentNumber, title: file.title, fonts: file.fonts)
+    }
+
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// The folder now belongs to the output (or is gone): nothing to discard.
+    func markCommitted() {
+        lock.withLock { committed = true }
+    }
+
+    /// Deletes the staging folder of a build that did not complete; the previous output is untouched.
+    public func discard() {
+        let done = lock.withLock { committed }
+        if !done { try? FileManager.default.removeItem(at: url) }
+    }
+
+    deinit {
+        discard()
+    }
+}
