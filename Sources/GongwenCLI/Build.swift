@@ -22,6 +22,12 @@ extension Gongwen {
             help: "表彰名单排序：stroke 按笔画（默认）、pinyin 按拼音、data 按名单顺序 / order within a level: stroke, pinyin, data")
         var order: AwardsContext.Order = .stroke
 
+        @Flag(help: "打印每一步用时 / print how long each step took")
+        var timings = false
+
+        @Option(help: "同时生成的文件数（默认为处理器核数）/ documents rendered at once (default: one per core)")
+        var jobs: Int?
+
         func run() throws {
             let console = Console()
             var context = BuildContext(
@@ -30,9 +36,18 @@ extension Gongwen {
                 outputFolder: URL(fileURLWithPath: output), policy: options.policy)
             context.order = order
             context.templatesChosen = templates != nil
+            if let jobs { context.workers = max(1, jobs) }
+            if timings {
+                context.observeJob = { name, seconds in
+                    guard seconds >= 0.1 else { return }
+                    Console().error("    \(name) \(String(format: "%.2f", seconds)) s, \(MemoryUse.current())")
+                }
+            }
             do {
                 try BuildPipeline(steps: BuildStep.all).run(&context) { index, count, name in
                     console.progress("[\(index)/\(count)] \(name)")
+                } finished: { index, count, name, seconds in
+                    if timings { console.error("[\(index)/\(count)] \(name) \(String(format: "%.2f", seconds)) s") }
                 }
             } catch {
                 console.print(diagnostics: context.diagnostics)

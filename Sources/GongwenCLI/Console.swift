@@ -25,8 +25,8 @@ struct Console {
             return (a.file, a.row ?? 0, a.column ?? 0, lhs.offset) < (b.file, b.row ?? 0, b.column ?? 0, rhs.offset)
         }.map(\.element)
         for diagnostic in sorted { error(diagnostic.description) }
-        let errors = diagnostics.errors.count
-        let warnings = diagnostics.warnings.count
+        let errors = diagnostics.errors.findingCount
+        let warnings = diagnostics.warnings.findingCount
         error("共 \(errors) 个错误，\(warnings) 个警告 / \(errors) errors, \(warnings) warnings")
     }
 

@@ -18,3 +18,19 @@ struct XMLWellFormednessTests {
         #expect(XMLWellFormedness.check(Data(xxe.utf8)) == nil)
     }
 }
+
+struct XMLWellFormednessStreamingTests {
+    @Test func anUndeclaredPrefixIsANamespaceErrorNotAWellFormednessOne() {
+        #expect(XMLWellFormedness.check(Data("<w:a><w:b/></w:a>".utf8)) == nil)
+    }
+
+    @Test func aPartOfManyMegabytesIsCheckedInFlatMemory() throws {
+        // 200,000 rows of a table: more than libxml2's 10 MB default ceiling for a document read whole.
+        var xml = "<t>"
+        xml.reserveCapacity(12_000_000)
+        for index in 0..<200_000 { xml += "<r n=\"\(index)\"><c>天津滨海新区质量攻关</c></r>" }
+        xml += "</t>"
+        #expect(XMLWellFormedness.check(Data(xml.utf8)) == nil)
+        #expect(XMLWellFormedness.check(Data((xml.dropLast(4) + "</x>").utf8)) != nil)
+    }
+}

@@ -25,6 +25,8 @@ public struct BuildContext: Sendable {
     public var files: [WrittenFile] = []
     /// The new output as it is written (set by the lock step, swapped in by the write step).
     public var staging: StagingFolder?
+    /// Told each rendering job's name and seconds when it ends.
+    public var observeJob: (@Sendable (String, Double) -> Void)?
     /// How many documents are rendered at once (every core by default; 1 gives the same bytes, serially).
     public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// The output folder's lock, held from the first step to the end of the build.

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One named step of a build: a function over the build's context. Steps are made by static factories
 /// (`.read`, `.validate` …) so the CLI, tests and benchmarks assemble their pipelines from the same parts.
 public struct BuildStep: Sendable {
@@ -18,12 +20,19 @@ public struct BuildPipeline: Sendable {
         self.steps = steps
     }
 
-    /// Runs every step; `progress` gets each step's number, the count and its name before it starts.
+    /// Runs every step; `progress` gets each step's number, the count and its name before it starts, and
+    /// `finished` the same with the seconds it took.
     public func run(
-        _ context: inout BuildContext, progress: (Int, Int, String) -> Void = { _, _, _ in }
+        _ context: inout BuildContext, progress: (Int, Int, String) -> Void = { _, _, _ in },
+        finished: (Int, Int, String, Double) -> Void = { _, _, _, _ in }
     ) throws(GongwenError) {
         for (index, step) in steps.enumerated() {
             progress(index + 1, steps.count, step.name)
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                finished(index + 1, steps.count, step.name, seconds)
+            }
             do {
                 try step.body(&context)
             } catch var error as GongwenError {

@@ -10,6 +10,8 @@ import GongwenRendering
 /// is byte for byte that of a serial one (`width: 1`).
 struct JobRunner {
     var width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    /// Told each job's name and seconds when it ends (for `build --timings`).
+    var observe: (@Sendable (String, Double) -> Void)?
 
     func run(_ jobs: [DocumentJob], into staging: StagingFolder) throws(GongwenError) -> [WrittenFile] {
         XMLWellFormedness.prepareForThreads()
@@ -17,6 +19,12 @@ struct JobRunner {
         DispatchQueue.concurrentPerform(iterations: min(width, max(1, jobs.count))) { _ in
             while let index = state.next() {
                 do {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    defer {
+                        if let observe {
+                            observe(jobs[index].name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                        }
+                    }
                     let files = try jobs[index].make()
                     var written: [WrittenFile] = []
                     for file in files { written.append(try staging.write(file)) }

@@ -81,7 +81,7 @@ extension BuildStep {
         }
         jobs += PlanNoticeRenderer(templates: templates).jobs(data)
         jobs += AwardsRenderer(templates: templates, order: context.order).jobs(data)
-        context.files += try JobRunner(width: context.workers).run(jobs, into: staging)
+        context.files += try JobRunner(width: context.workers, observe: context.observeJob).run(jobs, into: staging)
     }
 
     /// Adds manifest.json, which lists every other file with its size and SHA-256.

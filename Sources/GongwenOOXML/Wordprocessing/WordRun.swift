@@ -1,6 +1,6 @@
 /// How a run of Word text is set. Every run names its East Asian font and language, so Chinese text never
 /// falls back to a Latin font (standards.md §6: `w:eastAsia` with `w:hint="eastAsia"`, `w:lang w:eastAsia`).
-public struct WordFont: Sendable, Equatable {
+public struct WordFont: Sendable, Hashable {
     /// The East Asian font, e.g. 仿宋_GB2312.
     public var eastAsia: String
     /// The font for Latin letters and digits.
@@ -55,16 +55,40 @@ extension XMLWriter {
     public mutating func run(_ text: String, _ font: WordFont) {
         open("w:r")
         runProperties(font)
+        runText(text)
+        close("w:r")
+    }
+
+    /// A run's `w:t` elements: one per line, `<w:br/>` between, `xml:space="preserve"` where spaces lead or end.
+    mutating func runText(_ text: String) {
+        guard text.utf8.contains(0x0A) else {
+            textElement(text)
+            return
+        }
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { empty("w:br") }
-            let piece = String(line)
-            if XMLWriter.needsPreserve(piece) {
-                element("w:t", ["xml:space": "preserve"], text: piece)
-            } else {
-                element("w:t", text: piece)
-            }
+            textElement(String(line))
         }
-        close("w:r")
+    }
+
+    private mutating func textElement(_ piece: String) {
+        if XMLWriter.needsPreserve(piece) {
+            element("w:t", ["xml:space": "preserve"], text: piece)
+        } else {
+            element("w:t", text: piece)
+        }
+    }
+
+    /// A paragraph whose properties were written once (`PreparedParagraph`): the same bytes as
+    /// `paragraph(_:_:alignment:…)`, for tables that repeat a few paragraph styles a million times.
+    public mutating func paragraph(_ text: String, _ prepared: PreparedParagraph) {
+        raw(bytes: prepared.start)
+        if !text.isEmpty {
+            raw(bytes: prepared.runStart)
+            runText(text)
+            raw(bytes: PreparedParagraph.runEnd)
+        }
+        raw(bytes: PreparedParagraph.end)
     }
 
     /// A paragraph of one run. `alignment` is `left`, `center`, `right` or `both`.
@@ -91,5 +115,29 @@ extension XMLWriter {
         empty("w:jc", ["w:val": alignment])
         runProperties(font)
         close("w:pPr")
+    }
+}
+
+/// The markup of a paragraph style, written once: `<w:p><w:pPr>…</w:pPr>` and `<w:r><w:rPr>…</w:rPr>`.
+public struct PreparedParagraph: Sendable {
+    let start: [UInt8]
+    let runStart: [UInt8]
+    static let runEnd = Array("</w:r>".utf8)
+    static let end = Array("</w:p>".utf8)
+
+    public init(
+        _ font: WordFont, alignment: String = "left", spaceAfter: Int = 0, keepNext: Bool = false,
+        firstLineChars: Int = 0
+    ) {
+        var writer = XMLWriter()
+        writer.open("w:p")
+        writer.paragraphProperties(
+            alignment: alignment, spaceAfter: spaceAfter, keepNext: keepNext, firstLineChars: firstLineChars, font: font
+        )
+        start = writer.buffer
+        writer = XMLWriter()
+        writer.open("w:r")
+        writer.runProperties(font)
+        runStart = writer.buffer
     }
 }

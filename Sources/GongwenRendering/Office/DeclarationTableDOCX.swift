@@ -92,6 +92,17 @@ public struct DeclarationTableDOCX {
             cell(column.title, width: width, heading, "center", &writer)
         }
         writer.close("w:tr")
+        // Every cell of a column is set alike: its markup is written once here and copied for each row.
+        let rowStart = Self.markup { writer in
+            writer.open("w:tr")
+            writer.open("w:trPr")
+            writer.empty("w:cantSplit")
+            writer.close("w:trPr")
+        }
+        let cellStarts = widths.map { width in Self.markup { Self.cellStart(width: width, span: 1, &$0) } }
+        let code = PreparedParagraph(WordFont(eastAsia: layout.fonts.body, size: 9), alignment: "center")
+        let centered = PreparedParagraph(body, alignment: "center")
+        let left = PreparedParagraph(body, alignment: "left")
         for group in context.groups {
             if context.isConsolidated {
                 writer.open("w:tr")
@@ -102,14 +113,13 @@ public struct DeclarationTableDOCX {
                 writer.close("w:tr")
             }
             for row in group.rows {
-                writer.open("w:tr")
-                writer.open("w:trPr")
-                writer.empty("w:cantSplit")
-                writer.close("w:trPr")
-                for (item, width) in zip(row.cells, widths) {
+                writer.raw(bytes: rowStart)
+                for (item, start) in zip(row.cells, cellStarts) {
                     // Codes and phones at 9 pt: an 18-character code must not break over two lines.
-                    let font = item.kind == "code" ? WordFont(eastAsia: layout.fonts.body, size: 9) : body
-                    cell(item.text, width: width, font, item.kind == "text" ? "left" : "center", &writer)
+                    writer.raw(bytes: start)
+                    writer.paragraph(
+                        item.text, item.kind == "code" ? code : item.kind == "text" ? left : centered)
+                    writer.close("w:tc")
                 }
                 writer.close("w:tr")
             }
@@ -121,13 +131,25 @@ public struct DeclarationTableDOCX {
     func cell(
         _ text: String, width: Int, span: Int = 1, _ font: WordFont, _ alignment: String, _ writer: inout XMLWriter
     ) {
+        Self.cellStart(width: width, span: span, &writer)
+        writer.paragraph(text, font, alignment: alignment)
+        writer.close("w:tc")
+    }
+
+    /// `<w:tc><w:tcPr>…</w:tcPr>`.
+    static func cellStart(width: Int, span: Int, _ writer: inout XMLWriter) {
         writer.open("w:tc")
         writer.open("w:tcPr")
         writer.empty("w:tcW", ["w:w": String(width), "w:type": "dxa"])
         if span > 1 { writer.empty("w:gridSpan", ["w:val": String(span)]) }
         writer.empty("w:vAlign", ["w:val": "center"])
         writer.close("w:tcPr")
-        writer.paragraph(text, font, alignment: alignment)
-        writer.close("w:tc")
+    }
+
+    /// The bytes `write` writes.
+    static func markup(_ write: (inout XMLWriter) -> Void) -> [UInt8] {
+        var writer = XMLWriter()
+        write(&writer)
+        return writer.buffer
     }
 }

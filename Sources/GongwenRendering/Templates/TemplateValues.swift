@@ -93,21 +93,42 @@ extension TemplateValues {
         case .collection, .set:
             return mirror.children.map { lazy($0.value) }
         case .struct, .class:
-            return LazyObject(value: value)
+            return LazyObject(value)
         default:
             return String(describing: value)
         }
     }
 
-    /// A struct whose fields are converted when a template names them.
+    /// A string as templates get it: cleaned, and NSNull when empty (false in a section).
+    static func text(_ string: String) -> Any {
+        let cleaned = clean(string)
+        return cleaned.isEmpty ? NSNull() : cleaned
+    }
+
+    /// A struct whose fields are converted when a template names them: through `TemplateFields` when the type
+    /// has it (the rows and cells of large tables, looked up millions of times), else by reflection.
     struct LazyObject: MustacheParent {
         let value: Any
+        let fields: (any TemplateFields)?
+
+        init(_ value: Any) {
+            self.value = value
+            fields = value as? any TemplateFields
+        }
 
         func child(named name: String) -> Any? {
+            if let fields { return fields.templateField(named: name) }
             for child in Mirror(reflecting: value).children where child.label == name {
                 return TemplateValues.lazy(child.value)
             }
             return nil
         }
     }
+}
+
+/// A type whose fields a template reads without reflection: each field converted as `TemplateValues.lazy`
+/// would convert it, nil for a name the type does not have. Only for the values of large tables; everything
+/// else is read by reflection, which gives the same values.
+protocol TemplateFields {
+    func templateField(named name: String) -> Any?
 }
