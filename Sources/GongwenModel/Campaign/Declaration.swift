@@ -75,8 +75,8 @@ public struct ProjectKey: Hashable, Sendable {
     public let projectName: String
 
     public init(creditCode: String, projectName: String) {
-        self.creditCode = TextNormalization.halfWidth(creditCode).filter { !$0.isWhitespace }.uppercased()
-        self.projectName = TextNormalization.halfWidth(projectName).filter { !$0.isWhitespace }
+        self.creditCode = TextNormalization.folded(creditCode, uppercased: true)
+        self.projectName = TextNormalization.folded(projectName, uppercased: false)
     }
 }
 

@@ -18,9 +18,12 @@ public struct PhoneNumber: Hashable, Sendable {
 
     /// Parses `text`; nil when it is not a phone number by the rules above.
     public init?(_ text: String) {
-        var rest = Substring(TextNormalization.halfWidth(text))
+        // Most cells hold digits, spaces, hyphens and brackets only: no full-width forms and no extension
+        // marker (分机, 转, ext, x) to look for.
+        let plain = !text.utf8.contains { $0 >= 0x80 || $0 == 0x65 || $0 == 0x45 || $0 == 0x78 || $0 == 0x58 }
+        var rest = Substring(plain ? text : TextNormalization.halfWidth(text))
         var ext: String?
-        for marker in ["分机号", "分机", "转", "ext.", "ext", "EXT", "Ext", "x", "X"] {
+        for marker in ["分机号", "分机", "转", "ext.", "ext", "EXT", "Ext", "x", "X"] where !plain {
             if let range = rest.ranges(of: marker).last {
                 let tail = rest[range.upperBound...].filter { $0 != " " }
                 if !tail.isEmpty, tail.count <= 6, tail.allSatisfy(\.isASCIIDigit) {
@@ -63,17 +66,24 @@ public struct PhoneNumber: Hashable, Sendable {
 /// dot-separated labels of letters, digits and hyphens. A full-width `＠` or `。` is reported, not guessed.
 public enum EmailAddress {
     public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        // Every character of an accepted address is ASCII, so the check works on bytes.
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+        let parts = bytes.split(separator: 0x40, omittingEmptySubsequences: false)  // @
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return false }
-        guard !local.isEmpty, local.count <= 64, local.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-            return false
-        }
-        guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else { return false }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard !local.isEmpty, local.count <= 64, !local.contains(where: isSpace) else { return false }
+        guard local.first != 0x2E, local.last != 0x2E,
+            !zip(local, local.dropFirst()).contains(where: { $0 == 0x2E && $1 == 0x2E })
+        else { return false }
+        let labels = domain.split(separator: 0x2E, omittingEmptySubsequences: false)  // .
         guard labels.count >= 2 else { return false }
         return labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            !label.isEmpty && label.count <= 63 && label.first != 0x2D && label.last != 0x2D
+                && label.allSatisfy { byte in
+                    (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                        || byte == 0x2D
+                }
         }
     }
 }

@@ -1,11 +1,11 @@
 extension CampaignValidator {
     func checkDeclarations(
-        _ declarations: [Declaration], in campaign: Campaign, into diagnostics: inout DiagnosticLimit
+        _ declarations: [Declaration], keys: [ProjectKey], in campaign: Campaign,
+        into diagnostics: inout DiagnosticLimit
     ) {
         var firstByProject: [ProjectKey: Declaration] = [:]
-        for declaration in declarations {
+        for (declaration, key) in zip(declarations, keys) {
             diagnostics += checkFields(of: declaration, in: campaign)
-            let key = declaration.projectKey
             guard !key.creditCode.isEmpty, !key.projectName.isEmpty else { continue }
             if let first = firstByProject[key] {
                 let firstPlace = "\(first.origin.file) 第\(first.origin.row)行"

@@ -1,6 +1,5 @@
 extension CampaignValidator {
-    func checkPlan(_ plan: [PlanEntry], declarations: [Declaration]) -> [Diagnostic] {
-        let declared = Set(declarations.map(\.projectKey))
+    func checkPlan(_ plan: [PlanEntry], declared: Set<ProjectKey>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var numbers: [String: PlanEntry] = [:]
         var planned: [ProjectKey: PlanEntry] = [:]
@@ -19,27 +18,27 @@ extension CampaignValidator {
             } else {
                 numbers[entry.planNumber] = entry
             }
-            if !declared.contains(entry.projectKey) {
+            let key = entry.projectKey
+            if !declared.contains(key) {
                 diagnostics.append(
                     Diagnostic(
                         .error, "plan.undeclared", at: entry.origin.location(of: "projectName", titled: "项目名称"),
                         chinese: "计划项目“\(entry.projectName)”（\(entry.creditCode)）不在申报表中",
                         english: "planned project \"\(entry.projectName)\" (\(entry.creditCode)) was not declared"))
-            } else if let first = planned[entry.projectKey] {
+            } else if let first = planned[key] {
                 diagnostics.append(
                     Diagnostic(
                         .error, "plan.duplicate", at: entry.origin.location(of: "projectName", titled: "项目名称"),
                         chinese: "项目“\(entry.projectName)”已在第\(first.origin.row)行列入计划",
                         english: "project \"\(entry.projectName)\" is already in the plan at row \(first.origin.row)"))
             } else {
-                planned[entry.projectKey] = entry
+                planned[key] = entry
             }
         }
         return diagnostics
     }
 
-    func checkAwards(_ awards: [Award], data: CampaignData) -> [Diagnostic] {
-        let declared = Set(data.declarations.map(\.projectKey))
+    func checkAwards(_ awards: [Award], data: CampaignData, declared: Set<ProjectKey>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var awarded: [String: Award] = [:]
         var numbered: [String: Award] = [:]

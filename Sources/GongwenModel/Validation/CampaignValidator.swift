@@ -46,10 +46,13 @@ public struct CampaignValidator: Sendable {
                 }
             }
         }
-        checkDeclarations(data.declarations, in: data.campaign, into: &diagnostics)
+        // Each declaration's key is folded once (full-width forms, spaces, case) and shared by every check.
+        let keys = data.declarations.map(\.projectKey)
+        checkDeclarations(data.declarations, keys: keys, in: data.campaign, into: &diagnostics)
         checkLengths(of: data, into: &diagnostics)
-        diagnostics += checkPlan(data.plan, declarations: data.declarations)
-        diagnostics += checkAwards(data.awards, data: data)
+        let declared = Set(keys)
+        diagnostics += checkPlan(data.plan, declared: declared)
+        diagnostics += checkAwards(data.awards, data: data, declared: declared)
         return diagnostics.diagnostics
     }
 }
