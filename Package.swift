@@ -54,7 +54,8 @@ let package = Package(
         .target(
             name: "GongwenBuild",
             dependencies: [
-                "GongwenModel", "GongwenReaders", "GongwenDocuments", "GongwenRendering", "CGongwenPOSIX",
+                "GongwenModel", "GongwenReaders", "GongwenDocuments", "GongwenRendering", "GongwenOOXML",
+                "CGongwenPOSIX",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

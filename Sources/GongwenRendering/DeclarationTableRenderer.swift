@@ -1,11 +1,18 @@
 import Foundation
 import GongwenDocuments
 import GongwenModel
+import GongwenOOXML
 
 /// One rendered file: its path under the output folder, its bytes, and what the manifest says of it.
 public struct RenderedFile: Sendable, Equatable {
+    /// The bytes, or a package to be written straight into its file (large tables, never whole in memory).
+    public enum Content: Sendable {
+        case bytes(Data)
+        case package(@Sendable (any ZipSink) throws -> Void)
+    }
+
     public var path: String
-    public var data: Data
+    public var content: Content
     public var kind: DocumentKind
     /// The 发文字号 the document carries, if any.
     public var documentNumber: String?
@@ -17,11 +24,44 @@ public struct RenderedFile: Sendable, Equatable {
         path: String, data: Data, kind: DocumentKind, documentNumber: String? = nil, title: String, fonts: [String] = []
     ) {
         self.path = path
-        self.data = data
+        self.content = .bytes(data)
         self.kind = kind
         self.documentNumber = documentNumber
         self.title = title
         self.fonts = fonts
+    }
+
+    public init(
+        path: String, package: @escaping @Sendable (any ZipSink) throws -> Void, kind: DocumentKind,
+        documentNumber: String? = nil, title: String, fonts: [String] = []
+    ) {
+        self.path = path
+        self.content = .package(package)
+        self.kind = kind
+        self.documentNumber = documentNumber
+        self.title = title
+        self.fonts = fonts
+    }
+
+    /// The bytes, made in memory for a package (for tests and callers that want them; a build streams).
+    public var data: Data {
+        switch content {
+        case .bytes(let data):
+            return data
+        case .package(let write):
+            let sink = MemorySink()
+            do {
+                try write(sink)
+            } catch {
+                return Data()
+            }
+            return sink.data
+        }
+    }
+
+    public static func == (lhs: RenderedFile, rhs: RenderedFile) -> Bool {
+        lhs.path == rhs.path && lhs.kind == rhs.kind && lhs.documentNumber == rhs.documentNumber
+            && lhs.title == rhs.title && lhs.fonts == rhs.fonts && lhs.data == rhs.data
     }
 }
 
@@ -61,17 +101,19 @@ public struct DeclarationTableRenderer: Sendable {
                 [
                     RenderedFile(
                         path: "\(folder)/汇总.xlsx",
-                        data: try DeclarationTableXLSX(layout: layout).consolidatedWorkbook(data, grouped: grouped),
-                        kind: .declarationTable, title: consolidatedTitle, fonts: officeFonts)
+                        package: { sink in
+                            try DeclarationTableXLSX(layout: layout).writeConsolidated(data, grouped: grouped, to: sink)
+                        }, kind: .declarationTable, title: consolidatedTitle, fonts: officeFonts)
                 ]
             },
             DocumentJob("\(folder)/汇总.docx") {
                 [
                     RenderedFile(
                         path: "\(folder)/汇总.docx",
-                        data: try DeclarationTableDOCX(layout: layout).document(
-                            for: consolidated, campaign: data.campaign),
-                        kind: .declarationTable, title: consolidatedTitle, fonts: officeFonts)
+                        package: { sink in
+                            try DeclarationTableDOCX(layout: layout).write(
+                                for: consolidated, campaign: data.campaign, to: sink)
+                        }, kind: .declarationTable, title: consolidatedTitle, fonts: officeFonts)
                 ]
             },
         ]
@@ -114,7 +156,7 @@ public struct DeclarationTableRenderer: Sendable {
         let path = "\(Self.folder)/\(baseName)"
         return [
             RenderedFile(
-                path: path + ".html", data: Data(html.render(context).utf8), kind: .declarationTable, title: title,
+                path: path + ".html", data: html.renderData(context), kind: .declarationTable, title: title,
                 fonts: officeFonts),
             RenderedFile(
                 path: path + ".csv", data: Data(csv(context).utf8), kind: .declarationTable, title: title,

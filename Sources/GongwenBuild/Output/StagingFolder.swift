@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GongwenDocuments
+import GongwenOOXML
 import GongwenRendering
 
 /// What a build wrote: one file in the staging folder, with what the manifest says of it. The bytes are gone
@@ -45,11 +46,24 @@ public final class StagingFolder: @unchecked Sendable {
             return written - 1
         }
         let destination = url.appendingPathComponent(file.path)
+        let size: Int
+        let digest: String
         do {
             try interruption?(index)
             try FileManager.default.createDirectory(
                 at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileSystem.createFile(destination.path, data: file.data)
+            switch file.content {
+            case .bytes(let data):
+                try FileSystem.createFile(destination.path, data: data)
+                (size, digest) = (data.count, Self.hex(SHA256.hash(data: data)))
+            case .package(let write):
+                // Written into its file as it is made; hashed from the file once complete (the zip's local
+                // headers are patched after each entry, so the bytes cannot be hashed on the way).
+                let sink = try FileSink(url: destination)
+                try write(sink)
+                try sink.close()
+                (size, digest) = try Self.hash(destination)
+            }
         } catch {
             throw GongwenError(
                 .io, path: file.path,
@@ -57,12 +71,25 @@ public final class StagingFolder: @unchecked Sendable {
                     + FileSystem.describe(error))
         }
         return WrittenFile(
-            path: file.path, size: file.data.count, sha256: Self.sha256(file.data), kind: file.kind,
-            documentNumber: file.documentNumber, title: file.title, fonts: file.fonts)
+            path: file.path, size: size, sha256: digest, kind: file.kind, documentNumber: file.documentNumber,
+            title: file.title, fonts: file.fonts)
     }
 
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
+    /// Size and SHA-256 of a file, read in pieces.
+    static func hash(_ file: URL) throws -> (Int, String) {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
+            hasher.update(data: piece)
+            size += piece.count
+        }
+        return (size, hex(hasher.finalize()))
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -2,9 +2,29 @@
 /// their relationships numbered the way the writers' `w:footerReference`s expect (rId1 styles, rId2
 /// settings, rId3 font table, rId4… the footers in the order given).
 public enum WordPackage {
+    /// A package whose document.xml is written straight into the zip entry by `writeDocument`, in flat memory
+    /// however long the document (a table of 100,000 rows); otherwise the same parts as `make(document:…)`.
+    public static func make(
+        writeDocument: @escaping (inout XMLWriter) throws -> Void, core: CorePropertiesPart, defaultFont: WordFont,
+        fonts: [String], footers: [[UInt8]] = [], evenAndOddFooters: Bool = false
+    ) -> OOXMLPackage {
+        make(
+            content: .stream(writeDocument), core: core, defaultFont: defaultFont, fonts: fonts, footers: footers,
+            evenAndOddFooters: evenAndOddFooters)
+    }
+
     public static func make(
         document: [UInt8], core: CorePropertiesPart, defaultFont: WordFont, fonts: [String], footers: [[UInt8]] = [],
         evenAndOddFooters: Bool = false
+    ) -> OOXMLPackage {
+        make(
+            content: .bytes(document), core: core, defaultFont: defaultFont, fonts: fonts, footers: footers,
+            evenAndOddFooters: evenAndOddFooters)
+    }
+
+    static func make(
+        content: OOXMLPackage.Content, core: CorePropertiesPart, defaultFont: WordFont, fonts: [String],
+        footers: [[UInt8]], evenAndOddFooters: Bool
     ) -> OOXMLPackage {
         var package = OOXMLPackage(mainPart: "word/document.xml", core: core)
         var relationships = [
@@ -18,7 +38,7 @@ public enum WordPackage {
         }
         package.add(
             .init(
-                name: "word/document.xml", contentType: WordParts.documentContentType, content: .bytes(document),
+                name: "word/document.xml", contentType: WordParts.documentContentType, content: content,
                 relationships: relationships))
         package.add(
             .init(

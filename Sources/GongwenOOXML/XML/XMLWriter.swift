@@ -9,6 +9,8 @@
 public struct XMLWriter {
     public internal(set) var buffer: [UInt8] = []
     let flushThreshold: Int
+    /// A failure met by `yieldIfFull`, thrown by the next `flushAll`.
+    var pendingFailure: (any Error)?
     let flush: (([UInt8]) throws -> Void)?
 
     /// A writer that keeps everything (for small parts).
@@ -152,7 +154,20 @@ public struct XMLWriter {
         if buffer.count >= flushThreshold { try flushAll() }
     }
 
+    /// Hands the buffer on when it is full, from code that cannot throw (a table's row loop): a failure is
+    /// kept, later writes are dropped, and `flushAll` throws it at the end.
+    public mutating func yieldIfFull() {
+        guard buffer.count >= flushThreshold, pendingFailure == nil else { return }
+        do {
+            try flushAll()
+        } catch {
+            pendingFailure = error
+            buffer.removeAll()
+        }
+    }
+
     public mutating func flushAll() throws {
+        if let pendingFailure { throw pendingFailure }
         guard let flush, !buffer.isEmpty else { return }
         try flush(buffer)
         buffer.removeAll(keepingCapacity: true)

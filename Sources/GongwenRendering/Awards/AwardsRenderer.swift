@@ -164,7 +164,7 @@ public struct AwardsRenderer: Sendable {
                 kind: .commendationList,
                 title: title, fonts: fonts),
             RenderedFile(
-                path: base + ".html", data: Data(html.render(awards).utf8), kind: .commendationList, title: title),
+                path: base + ".html", data: html.renderData(awards), kind: .commendationList, title: title),
             RenderedFile(
                 path: base + ".xlsx", data: workbook, kind: .commendationList, title: title,
                 fonts: [layout.fonts.title, layout.fonts.body, layout.fonts.heading]),

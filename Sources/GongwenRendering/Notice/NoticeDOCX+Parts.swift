@@ -98,13 +98,12 @@ extension NoticeDOCX {
         return writer.buffer
     }
 
-    func package(document: [UInt8]) throws -> Data {
+    func package() -> OOXMLPackage {
         let date = frame.date
-        let package = WordPackage.make(
-            document: document,
+        return WordPackage.make(
+            writeDocument: { writer in writeDocument(&writer) },
             core: CorePropertiesPart(title: text.title, creator: frame.organizerName, created: date.iso),
             defaultFont: body, fonts: fonts.all, footers: [footer(odd: true), footer(odd: false)],
             evenAndOddFooters: true)
-        return try package.data(date: (date.year, date.month, date.day))
     }
 }

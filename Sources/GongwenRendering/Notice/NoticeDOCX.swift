@@ -84,7 +84,17 @@ public struct NoticeDOCX {
     var twoCharacters: Int { 2 * GBT9704.characterPitch }
 
     public func document() throws -> Data {
-        var writer = XMLWriter()
+        let date = frame.date
+        return try package().data(date: (date.year, date.month, date.day))
+    }
+
+    /// The same package written into `sink` as it is made (a notice with a 50,000-row table attached).
+    public func write(to sink: any ZipSink) throws {
+        let date = frame.date
+        try package().write(to: ZipWriter(sink: sink, year: date.year, month: date.month, day: date.day))
+    }
+
+    func writeDocument(_ writer: inout XMLWriter) {
         writer.declaration()
         writer.open(
             "w:document", ["xmlns:w": OOXMLNamespace.wordprocessing, "xmlns:r": OOXMLNamespace.officeRelationships])
@@ -96,7 +106,6 @@ public struct NoticeDOCX {
         GBT9704.writeSection(&writer, columnSpace: 425)
         writer.close("w:body")
         writer.close("w:document")
-        return try package(document: writer.buffer)
     }
 
     /// 版头: 发文机关标志 35 mm below the type area's top, red 小标宋, centred; two blank lines; 发文字号

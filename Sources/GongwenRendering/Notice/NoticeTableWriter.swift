@@ -21,7 +21,10 @@ struct NoticeTableWriter {
         let widths = self.widths
         writer.openBorderedTable(width: width, grid: widths, horizontalCellMargin: 57, verticalCellMargin: 28)
         row(columns.map(\.title), widths, header: true, &writer)
-        for cells in rows { row(cells, widths, header: false, &writer) }
+        for cells in rows {
+            row(cells, widths, header: false, &writer)
+            writer.yieldIfFull()
+        }
         writer.close("w:tbl")
     }
 

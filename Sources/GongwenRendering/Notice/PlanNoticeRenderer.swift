@@ -36,20 +36,24 @@ public struct PlanNoticeRenderer: Sendable {
         let notice = NoticeHTMLContext(text: text, context: context)
         // The office's Word notice, when it has one; else gongwen's GB/T 9704 layout of notice.yaml.
         let word = templates.resolve("plan-notice/docx/notice.docx")
-        let docx: Data
+        let docx: RenderedFile
         if FileManager.default.fileExists(atPath: word.path) {
             let date = context.issueDate
-            docx = try WordTemplate.load(from: word, displayPath: templates.displayPath(word))
-                .render(NoticeWordValues(context), date: (date.year, date.month, date.day))
+            docx = RenderedFile(
+                path: base + ".docx",
+                data: try WordTemplate.load(from: word, displayPath: templates.displayPath(word))
+                    .render(NoticeWordValues(context), date: (date.year, date.month, date.day)),
+                kind: .planNotice, documentNumber: number, title: text.title, fonts: NoticeFonts().all)
         } else {
-            docx = try NoticeDOCX(text: text, context: context).document()
+            // gongwen's GB/T 9704 layout, written into its file as it is made (the plan may hold 50,000 rows).
+            docx = RenderedFile(
+                path: base + ".docx", package: { sink in try NoticeDOCX(text: text, context: context).write(to: sink) },
+                kind: .planNotice, documentNumber: number, title: text.title, fonts: NoticeFonts().all)
         }
         return [
+            docx,
             RenderedFile(
-                path: base + ".docx", data: docx, kind: .planNotice, documentNumber: number, title: text.title,
-                fonts: NoticeFonts().all),
-            RenderedFile(
-                path: base + ".html", data: Data(html.render(notice).utf8), kind: .planNotice, documentNumber: number,
+                path: base + ".html", data: html.renderData(notice), kind: .planNotice, documentNumber: number,
                 title: text.title, fonts: NoticeFonts().all),
         ]
     }
@@ -60,16 +64,6 @@ public struct PlanNoticeRenderer: Sendable {
         let html = try templates.load(document: .planTable, format: "html", name: "table.html")
         let title = layout.title(context.values)
         let centred: Set<Int> = [0, 1, 4, 5]
-        let rows: [BodyRow] = context.rows.map { row in
-            .data(
-                row.cells.enumerated().map { index, cell in
-                    index == 0 ? .number(row.number, .center) : .text(cell, centred.contains(index) ? .center : .text)
-                })
-        }
-        let source = TableSheetSource(
-            name: layout.sheetName, annexLabel: layout.annexLabel(context.values), title: title,
-            recommenderLine: layout.recommenderLine(context.values), signatureLine: "", notes: [],
-            rowCount: rows.count, rows: { AnyIterator(rows.makeIterator()) })
         let date = context.issueDate
         // An Excel-made template of the table, when the office has one (Templates/plan-table/xlsx/table.xlsx).
         let excelTemplate = templates.resolve("plan-table/xlsx/table.xlsx")
@@ -77,12 +71,30 @@ public struct PlanNoticeRenderer: Sendable {
             FileManager.default.fileExists(atPath: excelTemplate.path)
             ? try ExcelTemplate.load(from: excelTemplate, displayPath: templates.displayPath(excelTemplate))
                 .render(PlanTableWordValues(context), date: (date.year, date.month, date.day)) : nil
-        let workbook =
-            try fromExcel
-            ?? TableWorkbook(layout: layout).package(
+        // gongwen's own workbook is written into its file row by row, as it is made.
+        let writeWorkbook: @Sendable (any ZipSink) throws -> Void = { sink in
+            let source = TableSheetSource(
+                name: layout.sheetName, annexLabel: layout.annexLabel(context.values), title: title,
+                recommenderLine: layout.recommenderLine(context.values), signatureLine: "", notes: [],
+                rowCount: context.rows.count,
+                rows: {
+                    var rows = context.rows.makeIterator()
+                    return AnyIterator {
+                        rows.next().map { row in
+                            BodyRow.data(
+                                row.cells.enumerated().map { index, cell in
+                                    index == 0
+                                        ? .number(row.number, .center)
+                                        : .text(cell, centred.contains(index) ? .center : .text)
+                                })
+                        }
+                    }
+                })
+            try TableWorkbook(layout: layout).package(
                 [source],
                 core: CorePropertiesPart(title: title, creator: context.values.organizerName, created: date.iso)
-            ).data(date: (date.year, date.month, date.day))
+            ).write(to: ZipWriter(sink: sink, year: date.year, month: date.month, day: date.day))
+        }
         let csv = CSVWriter().document(header: layout.columns.map(\.title), rows: context.rows.map(\.cells))
         let page = PlanTablePage(
             annexLabel: layout.annexLabel(context.values), title: title,
@@ -100,14 +112,22 @@ public struct PlanNoticeRenderer: Sendable {
                     data: try template.render(PlanTableWordValues(context), date: (date.year, date.month, date.day)),
                     kind: .planTable, documentNumber: number, title: title))
         }
+        let xlsxFonts = [layout.fonts.body, layout.fonts.heading, layout.fonts.title]
+        let workbook =
+            fromExcel.map {
+                RenderedFile(
+                    path: base + ".xlsx", data: $0, kind: .planTable, documentNumber: number, title: title,
+                    fonts: xlsxFonts)
+            }
+            ?? RenderedFile(
+                path: base + ".xlsx", package: writeWorkbook, kind: .planTable, documentNumber: number, title: title,
+                fonts: xlsxFonts)
         return files + [
-            RenderedFile(
-                path: base + ".xlsx", data: workbook, kind: .planTable, documentNumber: number, title: title,
-                fonts: [layout.fonts.body, layout.fonts.heading, layout.fonts.title]),
+            workbook,
             RenderedFile(
                 path: base + ".csv", data: Data(csv.utf8), kind: .planTable, documentNumber: number, title: title),
             RenderedFile(
-                path: base + ".html", data: Data(html.render(page).utf8), kind: .planTable, documentNumber: number,
+                path: base + ".html", data: html.renderData(page), kind: .planTable, documentNumber: number,
                 title: title),
         ]
     }

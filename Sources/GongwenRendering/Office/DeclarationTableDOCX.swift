@@ -28,7 +28,30 @@ public struct DeclarationTableDOCX {
     }
 
     public func document(for context: DeclarationTableContext, campaign: Campaign) throws -> Data {
-        var writer = XMLWriter()
+        try package(for: context, campaign: campaign).data(date: Self.zipDate(campaign))
+    }
+
+    /// The same package written into `sink` as it is made: document.xml never whole in memory.
+    public func write(for context: DeclarationTableContext, campaign: Campaign, to sink: any ZipSink) throws {
+        let date = Self.zipDate(campaign)
+        try package(for: context, campaign: campaign).write(
+            to: ZipWriter(sink: sink, year: date.0, month: date.1, day: date.2))
+    }
+
+    static func zipDate(_ campaign: Campaign) -> (Int, Int, Int) {
+        campaign.issueDates["call"].map { ($0.year, $0.month, $0.day) } ?? (1980, 1, 1)
+    }
+
+    func package(for context: DeclarationTableContext, campaign: Campaign) -> OOXMLPackage {
+        WordPackage.make(
+            writeDocument: { writer in writeDocument(context, &writer) },
+            core: CorePropertiesPart(
+                title: context.title, creator: campaign.organizer.name, created: campaign.issueDates["call"]?.iso),
+            defaultFont: body, fonts: [layout.fonts.body, layout.fonts.heading, layout.fonts.title],
+            footers: [WordParts.footer(footerPattern, font: WordFont(eastAsia: layout.fonts.body, size: 10.5))])
+    }
+
+    func writeDocument(_ context: DeclarationTableContext, _ writer: inout XMLWriter) {
         writer.declaration()
         writer.open(
             "w:document", ["xmlns:w": OOXMLNamespace.wordprocessing, "xmlns:r": OOXMLNamespace.officeRelationships])
@@ -59,15 +82,6 @@ public struct DeclarationTableDOCX {
         writer.close("w:sectPr")
         writer.close("w:body")
         writer.close("w:document")
-
-        let package = WordPackage.make(
-            document: writer.buffer,
-            core: CorePropertiesPart(
-                title: context.title, creator: campaign.organizer.name, created: campaign.issueDates["call"]?.iso),
-            defaultFont: body, fonts: [layout.fonts.body, layout.fonts.heading, layout.fonts.title],
-            footers: [WordParts.footer(footerPattern, font: WordFont(eastAsia: layout.fonts.body, size: 10.5))])
-        let date = campaign.issueDates["call"]
-        return try package.data(date: date.map { ($0.year, $0.month, $0.day) } ?? (1980, 1, 1))
     }
 
     /// The spreadsheet footer codes of form.yaml as Word field markers: &P → PAGE, &N → NUMPAGES.
@@ -122,6 +136,7 @@ public struct DeclarationTableDOCX {
                     writer.close("w:tc")
                 }
                 writer.close("w:tr")
+                writer.yieldIfFull()
             }
         }
         writer.close("w:tbl")

@@ -58,6 +58,15 @@ public struct DeclarationTableXLSX {
     /// The consolidated table: a summary sheet with every declaration grouped by recommender, then a sheet per
     /// recommender named after it (short name where there is one).
     public func consolidatedWorkbook(_ data: CampaignData, grouped: [String: [Declaration]]? = nil) throws -> Data {
+        let sink = MemorySink()
+        try writeConsolidated(data, grouped: grouped, to: sink)
+        return sink.data
+    }
+
+    /// The consolidated workbook written into `sink` as its rows are made.
+    public func writeConsolidated(
+        _ data: CampaignData, grouped: [String: [Declaration]]? = nil, to sink: any ZipSink
+    ) throws {
         let grouped = grouped ?? data.declarationsByRecommender()
         let summary = DeclarationTableContext.consolidated(data, grouped: grouped)
         var sources = [source(summary, name: layout.summarySheetName, headings: true)]
@@ -68,7 +77,8 @@ public struct DeclarationTableXLSX {
         }
         let date = data.campaign.issueDates["call"]
         let package = workbook.package(sources, core: Self.core(summary.title + "（汇总）", data.campaign, date: date))
-        return try package.data(date: Self.zipDate(date))
+        let (year, month, day) = Self.zipDate(date)
+        try package.write(to: ZipWriter(sink: sink, year: year, month: month, day: day))
     }
 
     /// The blank form: empty bordered rows with drop-down lists for 行业 and 所在区 (from a hidden sheet, so

@@ -17,7 +17,7 @@ extension DeclarationTableContext.Row: TemplateFields {
     func templateField(named name: String) -> Any? {
         switch name {
         case "number": number
-        case "cells": cells.map { TemplateValues.LazyObject($0) }
+        case "cells": cells.map { TemplateValues.LazyObject($0) as Any }
         case "recommender": TemplateValues.text(recommender)
         default: nil
         }
@@ -29,7 +29,7 @@ extension DeclarationTableContext.Group: TemplateFields {
         switch name {
         case "recommender": TemplateValues.text(recommender)
         case "count": count
-        case "rows": rows.map { TemplateValues.LazyObject($0) }
+        case "rows": rows.map { TemplateValues.LazyObject($0) as Any }
         default: nil
         }
     }

@@ -96,9 +96,29 @@ public struct TemplateFolder: Sendable {
 public struct LoadedTemplate: Sendable {
     public let path: String
     let template: MustacheTemplate
+    /// The same template for gongwen's renderer; nil when only swift-mustache can render it.
+    let compiled: CompiledTemplate?
+
+    init(path: String, template: MustacheTemplate) {
+        self.path = path
+        self.template = template
+        compiled = CompiledTemplate(template)
+    }
 
     /// Renders `context` (a document context value). Values are cleaned and HTML-escaped by the format.
     public func render(_ context: Any) -> String {
+        String(decoding: renderData(context), as: UTF8.self)
+    }
+
+    /// The rendered bytes (UTF-8), without a string in between.
+    public func renderData(_ context: Any) -> Data {
+        let values = TemplateValues.lazy(context)
+        if let compiled { return Data(compiled.render(values)) }
+        return Data(template.render(values).utf8)
+    }
+
+    /// swift-mustache's rendering, the reference the compiled renderer is tested against.
+    func referenceRender(_ context: Any) -> String {
         template.render(TemplateValues.lazy(context))
     }
 }
