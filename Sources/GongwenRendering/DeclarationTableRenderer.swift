@@ -96,8 +96,8 @@ public struct DeclarationTableRenderer: Sendable {
         let consolidatedTitle = consolidated.title + "（汇总）"
         let folder = Self.folder
         var jobs = [
-            DocumentJob("\(folder)/汇总.html") { render(consolidated, baseName: "汇总") },
-            DocumentJob("\(folder)/汇总.xlsx") {
+            DocumentJob("\(folder)/汇总.html", weight: consolidated.rowCount) { render(consolidated, baseName: "汇总") },
+            DocumentJob("\(folder)/汇总.xlsx", weight: consolidated.rowCount) {
                 [
                     RenderedFile(
                         path: "\(folder)/汇总.xlsx",
@@ -106,7 +106,7 @@ public struct DeclarationTableRenderer: Sendable {
                         }, kind: .declarationTable, title: consolidatedTitle, fonts: officeFonts)
                 ]
             },
-            DocumentJob("\(folder)/汇总.docx") {
+            DocumentJob("\(folder)/汇总.docx", weight: consolidated.rowCount) {
                 [
                     RenderedFile(
                         path: "\(folder)/汇总.docx",
@@ -122,7 +122,7 @@ public struct DeclarationTableRenderer: Sendable {
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
             let baseName = "\(number)-" + FileNaming.safe(recommender.name)
             jobs.append(
-                DocumentJob("\(folder)/\(baseName)") {
+                DocumentJob("\(folder)/\(baseName)", weight: 2 * (grouped[recommender.id]?.count ?? 0)) {
                     let context = DeclarationTableContext.make(for: recommender, in: data, grouped: grouped)
                     let title = "\(context.title)（\(context.recommender)）"
                     return render(context, baseName: baseName) + [

@@ -5,10 +5,14 @@
 public struct DocumentJob: Sendable {
     /// What the job makes, for messages: `申报表/汇总.docx`.
     public var name: String
+    /// Roughly how much work the job is (the rows it renders): the build starts the heaviest first, so that
+    /// no core is left alone with a large table at the end.
+    public var weight: Int
     public var make: @Sendable () throws -> [RenderedFile]
 
-    public init(_ name: String, make: @escaping @Sendable () throws -> [RenderedFile]) {
+    public init(_ name: String, weight: Int = 1, make: @escaping @Sendable () throws -> [RenderedFile]) {
         self.name = name
+        self.weight = weight
         self.make = make
     }
 }

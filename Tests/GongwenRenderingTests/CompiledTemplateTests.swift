@@ -1,4 +1,6 @@
 import Foundation
+import GongwenDocuments
+import GongwenModel
 import GongwenTestSupport
 import Mustache
 import Testing
@@ -113,5 +115,49 @@ struct SeededRandom {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         z ^= z >> 31
         return Int(z % UInt64(max(1, bound)))
+    }
+}
+
+/// The types read without reflection answer every field reflection would, with the same values.
+struct TemplateFieldsTests {
+    func expectSameAsReflection(_ value: some TemplateFields) throws {
+        let fast = TemplateValues.LazyObject(fields: value)
+        let reflected = TemplateValues.make(value)
+        for child in Mirror(reflecting: value).children {
+            let label = try #require(child.label)
+            #expect(fast.child(named: label) != nil, "\(type(of: value)).\(label) is answered")
+            let isList = Mirror(reflecting: child.value).displayStyle == .collection
+            let isStruct = Mirror(reflecting: child.value).displayStyle == .struct
+            let text = isList || isStruct ? "{{#\(label)}}x{{/\(label)}}" : "{{\(label)}}|{{#\(label)}}x{{/\(label)}}"
+            let compiled = try #require(CompiledTemplate(try MustacheTemplate(string: text)))
+            #expect(
+                compiled.render(fast) == compiled.render(reflected), "\(type(of: value)).\(label) renders the same")
+        }
+        #expect(fast.child(named: "noSuchField") == nil)
+    }
+
+    @Test func everyFastTypeMatchesReflection() throws {
+        let context = DeclarationTableContext.make(
+            for: TestCampaign.recommender(),
+            in: CampaignData(campaign: TestCampaign.make(), declarations: [TestCampaign.declaration()]))
+        let group = try #require(context.groups.first)
+        try expectSameAsReflection(group)
+        try expectSameAsReflection(try #require(group.rows.first))
+        try expectSameAsReflection(try #require(group.rows.first?.cells.first))
+        try expectSameAsReflection(HTMLTable.Cell(text: "<甲>", centered: true))
+        try expectSameAsReflection(HTMLTable.Row(cells: [HTMLTable.Cell(text: "a", centered: false)]))
+        try expectSameAsReflection(HTMLTable.Column(title: "序号", width: 5))
+        let awards = AwardsContext.make(
+            CampaignData(
+                campaign: TestCampaign.make(), declarations: [TestCampaign.declaration()],
+                awards: [
+                    Award(
+                        category: .projectResult, level: "一等奖", creditCode: "91120116MA05K3L296",
+                        projectName: "降低曲轴加工尺寸超差率",
+                        origin: RecordOrigin(file: "awards.csv", row: 2, columns: [:]))
+                ]))
+        let level = try #require(awards.categories.first?.levels.first)
+        try expectSameAsReflection(level)
+        try expectSameAsReflection(try #require(level.entries.first))
     }
 }

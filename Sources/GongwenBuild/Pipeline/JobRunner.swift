@@ -15,7 +15,10 @@ struct JobRunner {
 
     func run(_ jobs: [DocumentJob], into staging: StagingFolder) throws(GongwenError) -> [WrittenFile] {
         XMLWellFormedness.prepareForThreads()
-        let state = State(count: jobs.count)
+        // Heaviest first (longest-processing-time scheduling); ties keep the jobs' order. Results still go
+        // by job index, so the order of the files does not depend on the order they were made in.
+        let order = jobs.indices.sorted { (jobs[$1].weight, $0) < (jobs[$0].weight, $1) }
+        let state = State(count: jobs.count, order: order)
         DispatchQueue.concurrentPerform(iterations: min(width, max(1, jobs.count))) { _ in
             while let index = state.next() {
                 do {
@@ -52,19 +55,21 @@ struct JobRunner {
     private final class State: @unchecked Sendable {
         private let lock = NSLock()
         private var nextIndex = 0
+        private let order: [Int]
         private var failedAt: Int?
         private(set) var results: [[WrittenFile]]
         private(set) var failure: GongwenError?
 
-        init(count: Int) {
+        init(count: Int, order: [Int]) {
             results = Array(repeating: [], count: count)
+            self.order = order
         }
 
         func next() -> Int? {
             lock.withLock {
-                guard failedAt == nil, nextIndex < results.count else { return nil }
+                guard failedAt == nil, nextIndex < order.count else { return nil }
                 nextIndex += 1
-                return nextIndex - 1
+                return order[nextIndex - 1]
             }
         }
 

@@ -42,7 +42,10 @@ extension BuildStep {
         let data = try context.requireData()
         let campaignFile = CampaignReader.displayName(
             of: CampaignReader.defaultFiles.campaign, in: context.campaignFolder)
-        context.diagnostics += CampaignValidator(policy: context.policy, campaignFile: campaignFile).validate(data)
+        var validator = CampaignValidator(policy: context.policy, campaignFile: campaignFile)
+        validator.forEachInParallel = { count, body in DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        }
+        context.diagnostics += validator.validate(data)
         let errors = context.diagnostics.errors.findingCount
         if errors > 0 {
             throw GongwenError(

@@ -8,6 +8,8 @@ extension CampaignValidator {
 
     /// A value over the cell limit, reported at its place with a short prefix so the row can be found.
     func checkLength(_ value: String, at location: SourceLocation) -> Diagnostic? {
+        // UTF-16 never has more units than UTF-8 has bytes, and the byte count costs nothing.
+        guard value.utf8.count > Self.maximumFieldLength else { return nil }
         let length = value.utf16.count
         guard length > Self.maximumFieldLength else { return nil }
         let prefix = String(value.prefix(20))

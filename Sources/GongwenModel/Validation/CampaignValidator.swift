@@ -18,6 +18,11 @@ public struct CampaignValidator: Sendable {
     public var policy: Policy
     /// The file name diagnostics about campaign settings point to.
     public var campaignFile: String
+    /// Runs `body(i)` for every `i` in `0..<count`, in any order and on any thread; the build gives it all
+    /// cores (DispatchQueue.concurrentPerform). The model itself starts no threads, so by default it loops.
+    public var forEachInParallel: @Sendable (_ count: Int, _ body: @Sendable (Int) -> Void) -> Void = { count, body in
+        for index in 0..<count { body(index) }
+    }
 
     public init(policy: Policy = Policy(), campaignFile: String = "campaign.yaml") {
         self.policy = policy
@@ -47,7 +52,7 @@ public struct CampaignValidator: Sendable {
             }
         }
         // Each declaration's key is folded once (full-width forms, spaces, case) and shared by every check.
-        let keys = data.declarations.map(\.projectKey)
+        let keys = projectKeys(data.declarations)
         checkDeclarations(data.declarations, keys: keys, in: data.campaign, into: &diagnostics)
         checkLengths(of: data, into: &diagnostics)
         let declared = Set(keys)
@@ -133,4 +138,34 @@ extension CampaignValidator {
         }
         return diagnostics
     }
+
+    /// Each declaration's project key, folded on as many threads as `forEachInParallel` gives.
+    func projectKeys(_ declarations: [Declaration]) -> [ProjectKey] {
+        let slots = ParallelSlots(count: declarations.count, initial: ProjectKey(creditCode: "", projectName: ""))
+        forEachInParallel(declarations.count) { index in slots.set(index, declarations[index].projectKey) }
+        return slots.values
+    }
+}
+
+/// One slot per item, each written by exactly one task of `forEachInParallel` and read after all have ended.
+/// The slots live in memory allocated once, so concurrent writes to different slots never touch the same
+/// Swift variable (an array's buffer would be one, and exclusivity checking forbids that).
+final class ParallelSlots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value>
+
+    init(count: Int, initial: Value) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: initial)
+    }
+
+    deinit {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        storage[index] = value
+    }
+
+    var values: [Value] { Array(storage) }
 }

@@ -34,7 +34,8 @@ public struct AwardsRenderer: Sendable {
         for start in stride(from: 0, to: awards.certificates.count, by: Self.certificatesPerJob) {
             let range = start..<min(start + Self.certificatesPerJob, awards.certificates.count)
             jobs.append(
-                DocumentJob("\(Self.folder)/证书/单份 \(range.lowerBound + 1)–\(range.upperBound)") {
+                DocumentJob("\(Self.folder)/证书/单份 \(range.lowerBound + 1)–\(range.upperBound)", weight: 4 * range.count)
+                {
                     try certificates(awards, campaign, singles: range, combined: false)
                 })
         }

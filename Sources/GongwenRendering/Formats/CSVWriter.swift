@@ -32,7 +32,8 @@ public struct CSVWriter: Sendable {
         } else if Self.isFragileNumber(value) {
             value = "\t" + value
         }
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        // Bytes, not characters: a comma that carries a combining mark is still a comma to Excel's parser.
+        let needsQuotes = value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
 

@@ -23,8 +23,10 @@ public struct PlanNoticeRenderer: Sendable {
     public func jobs(_ data: CampaignData) -> [DocumentJob] {
         guard !data.plan.isEmpty, let context = PlanNoticeContext.make(data) else { return [] }
         return [
-            DocumentJob(Self.folder) { try notice(context) },
-            DocumentJob(Self.folder + "/计划表") { try planTable(context, number: context.values.documentNumber) },
+            DocumentJob(Self.folder, weight: 2 * context.rows.count) { try notice(context) },
+            DocumentJob(Self.folder + "/计划表", weight: 2 * context.rows.count) {
+                try planTable(context, number: context.values.documentNumber)
+            },
         ]
     }
 
