@@ -8,6 +8,7 @@ import GongwenRendering
 //   swift build -c release --product gongwen-bench
 //   .build/release/gongwen-bench xlsx IN.tsv OUT.xlsx [LEVEL]
 //   .build/release/gongwen-bench certificates IN.tsv OUTDIR [COUNT]
+//   .build/release/gongwen-bench build CAMPAIGN OUT [RUNS]     (the whole `gongwen build`, see Build.swift)
 //
 // IN.tsv is what ../shared/bench/gen_data.py --tsv writes (the peers read the same file). The declaration
 // table goes through the product's own path (Templates/declaration-table/form.yaml, TableWorkbook,
@@ -49,11 +50,13 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count >= 4, ["xlsx", "certificates"].contains(arguments[1]) else {
+guard arguments.count >= 4, ["xlsx", "certificates", "build"].contains(arguments[1]) else {
     fail(
         "usage: gongwen-bench xlsx IN.tsv OUT.xlsx [zlib level, default 6]\n"
-            + "       gongwen-bench certificates IN.tsv OUTDIR [count, default 10000]")
+            + "       gongwen-bench certificates IN.tsv OUTDIR [count, default 10000]\n"
+            + "       gongwen-bench build CAMPAIGN OUT [runs, default 3]")
 }
+if arguments[1] == "build" { benchmarkBuild(arguments) }
 if arguments[1] == "certificates" { benchmarkCertificates(arguments) }
 let level = arguments.count > 4 ? Int32(arguments[4]) ?? 6 : 6
 let start = Date()
