@@ -60,10 +60,8 @@ public struct CampaignReader: Sendable {
         var inputs = [Self.defaultFiles.campaign]
         var unreadable: [String] = []
 
-        func table<T>(
-            _ configured: String?, _ fallback: String, required: Bool,
-            _ read: (Data, String) -> ([T], [Diagnostic])
-        ) -> [T] {
+        /// The bytes of one table, or nil with a diagnostic when it is outside the folder or missing.
+        func load(_ configured: String?, _ fallback: String, required: Bool) -> (String, String, Data)? {
             let relative = configured ?? fallback
             let name = Self.displayName(of: relative, in: folder)
             guard Self.isInside(relative, folder: folder) else {
@@ -74,7 +72,7 @@ public struct CampaignReader: Sendable {
                         chinese: "数据文件“\(relative)”不在活动文件夹内；数据文件须放在活动文件夹里",
                         english: "data file \"\(relative)\" lies outside the campaign folder; keep data files inside it"
                     ))
-                return []
+                return nil
             }
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(relative)) else {
                 if required || configured != nil {
@@ -84,20 +82,38 @@ public struct CampaignReader: Sendable {
                             .error, "file.missing", at: SourceLocation(file: name),
                             chinese: "找不到文件 \(relative)", english: "\(relative) not found or unreadable"))
                 }
-                return []
+                return nil
             }
             inputs.append(relative)
-            let (values, found) = read(data, name)
+            return (relative, name, data)
+        }
+        let loaded = [
+            load(file.files?.declarations, Self.defaultFiles.declarations, required: true),
+            load(file.files?.plan, Self.defaultFiles.plan, required: false),
+            load(file.files?.awards, Self.defaultFiles.awards, required: false),
+        ]
+        // The three tables are parsed at once (the declarations take most of a large campaign's reading); their
+        // findings are merged in the tables' order, as a serial read would list them.
+        let parsed = ParsedTables()
+        DispatchQueue.concurrentPerform(iterations: loaded.count) { index in
+            guard let (_, name, data) = loaded[index] else { return }
+            switch index {
+            case 0: parsed.declarations = CampaignTables.declarations(from: data, file: name)
+            case 1: parsed.plan = CampaignTables.plan(from: data, file: name)
+            default: parsed.awards = CampaignTables.awards(from: data, file: name)
+            }
+        }
+        for (index, found) in [parsed.declarations.1, parsed.plan.1, parsed.awards.1].enumerated() {
             diagnostics += found
-            if found.contains(where: { $0.severity == .error && Self.unreadableCodes.contains($0.code) }) {
+            if let relative = loaded[index]?.0,
+                found.contains(where: { $0.severity == .error && Self.unreadableCodes.contains($0.code) })
+            {
                 unreadable.append(relative)
             }
-            return values
         }
-        let declarations = table(
-            file.files?.declarations, Self.defaultFiles.declarations, required: true, CampaignTables.declarations)
-        let plan = table(file.files?.plan, Self.defaultFiles.plan, required: false, CampaignTables.plan)
-        let awards = table(file.files?.awards, Self.defaultFiles.awards, required: false, CampaignTables.awards)
+        let declarations = parsed.declarations.0
+        let plan = parsed.plan.0
+        let awards = parsed.awards.0
         guard let campaign else { return Result(data: nil, diagnostics: diagnostics, inputFiles: inputs) }
         let data = CampaignData(campaign: campaign, declarations: declarations, plan: plan, awards: awards)
         var result = Result(data: data, diagnostics: diagnostics, inputFiles: inputs)
@@ -166,4 +182,11 @@ public struct CampaignReader: Sendable {
             )
         }
     }
+}
+
+/// The three tables' results, each written by one task of the concurrent read and read after all end.
+private final class ParsedTables: @unchecked Sendable {
+    var declarations: ([Declaration], [Diagnostic]) = ([], [])
+    var plan: ([PlanEntry], [Diagnostic]) = ([], [])
+    var awards: ([Award], [Diagnostic]) = ([], [])
 }
