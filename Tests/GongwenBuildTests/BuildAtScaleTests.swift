@@ -38,3 +38,21 @@ struct BuildAtScaleTests {
         #expect(growth < 700 << 20, "peak grew \(growth >> 20) MB during the build")
     }
 }
+
+/// Rendering on several cores gives the bytes a serial build gives: files, manifest and all.
+struct ParallelBuildTests {
+    @Test func aParallelBuildIsByteIdenticalToASerialOne() throws {
+        let folder = try TemporaryFolder()
+        var outputs: [[String: Data]] = []
+        for workers in [1, 2, 4] {
+            let output = folder.url.appendingPathComponent("output-\(workers)")
+            var context = BuildContext(
+                campaignFolder: Fixtures.sampleCampaign, templatesFolder: Fixtures.templates, outputFolder: output)
+            context.workers = workers
+            try BuildPipeline(steps: BuildStep.all).run(&context)
+            outputs.append(try TemporaryFolder.contents(of: output))
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0] == outputs[2])
+    }
+}
