@@ -12,7 +12,10 @@ public struct Gongwen: ParsableCommand {
             Exit codes: 0 success, 64 usage, 65 invalid campaign data, 74 file I/O, 78 template error.
             With no CAMPAIGN argument the bundled sample campaign (Campaigns/binhai-2019) is used.
             """,
-        subcommands: [Check.self, Build.self, BlankFormCommand.self, ImportCommand.self, TemplatesCommand.self]
+        subcommands: [
+            Check.self, Build.self, VerifyCommand.self, BlankFormCommand.self, ImportCommand.self,
+            TemplatesCommand.self,
+        ]
     )
 
     public init() {}

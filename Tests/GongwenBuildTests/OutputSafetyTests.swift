@@ -133,3 +133,27 @@ struct OutputSafetyTests {
         }
     }
 }
+
+/// A file gongwen wrote and a person then edited is kept like a file they added.
+struct EditedOutputTests {
+    @Test func aFileEditedAfterTheBuildIsNamedAndKept() throws {
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("output")
+        let build = { () throws -> Void in
+            var context = BuildContext(
+                campaignFolder: Fixtures.campaign("valid-small"), templatesFolder: Fixtures.templates,
+                outputFolder: output)
+            try BuildPipeline(steps: BuildStep.all).run(&context)
+        }
+        try build()
+        let table = output.appendingPathComponent("申报表/汇总.csv")
+        let edited = try Data(contentsOf: table) + Data("手工补充的一行\r\n".utf8)
+        try edited.write(to: table)
+        #expect {
+            try build()
+        } throws: { error in
+            (error as? GongwenError)?.message.contains("申报表/汇总.csv") == true
+        }
+        #expect(try Data(contentsOf: table) == edited)
+    }
+}

@@ -41,7 +41,9 @@ struct HostileFileTests {
         return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 
-    /// Reads `data`, expects a refusal mentioning `reason`, within a second and without 64 MB of growth.
+    /// Reads `data`, expects a refusal mentioning `reason`, without 64 MB of growth and without hanging: the
+    /// time bound is generous (tests share two cores with builds of 20,000 declarations) and guards against a
+    /// bomb that is expanded rather than refused, which takes minutes; speed itself is for the benchmarks.
     func expectRefused(_ data: Data, file: String = "returned.xlsx", mentioning reason: String) {
         let before = Self.residentBytes()
         let clock = ContinuousClock()
@@ -54,7 +56,7 @@ struct HostileFileTests {
             }
         }
         #expect(refusal?.chinese.contains(reason) == true, "refusal: \(String(describing: refusal))")
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
         if let before, let after = Self.residentBytes() {
             #expect(after - before < 64 << 20, "grew \((after - before) >> 20) MB")
         }

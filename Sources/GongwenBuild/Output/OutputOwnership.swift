@@ -3,9 +3,10 @@ import Foundation
 /// Decides whether a folder is gongwen's to replace: `--output ~/Desktop` must never delete a desktop.
 ///
 /// A folder is gongwen's when it does not exist, is empty, or holds a manifest.json that says gongwen wrote
-/// it and nothing that manifest does not list. Hidden entries count (`.git/`, `.env`), and so does a file a
-/// person added to gongwen's output (a scanned, stamped form): the build then refuses and names them, so
-/// the person can move them first. Nothing is ever deleted that the manifest did not list.
+/// it, nothing that manifest does not list, and no listed file changed since (`OutputVerifier`). Hidden
+/// entries count (`.git/`, `.env`), and so does a file a person added to gongwen's output (a scanned, stamped
+/// form) or edited in it: the build then refuses and names them, so the person can move them first. Nothing
+/// is ever deleted that the manifest did not list as gongwen wrote it.
 struct OutputOwnership {
     let folder: URL
     /// How many unexpected entries a refusal names before saying "and N more".
@@ -58,6 +59,15 @@ struct OutputOwnership {
                 "输出文件夹里有 gongwen 清单之外的文件，为免丢失不会覆盖；请先移走：\(list(unexpected))",
                 "the output folder holds files its manifest does not list; move them out first, gongwen will not"
                     + " delete them: \(list(unexpected))")
+        }
+        // A file gongwen wrote and a person then changed (a table edited in Excel, a notice signed in Word) is
+        // as much the person's as a file they added.
+        let edited = try OutputVerifier(folder: folder).verify().findings.filter { $0.kind == .changed }.map(\.path)
+        guard edited.isEmpty else {
+            throw refusal(
+                "输出文件夹里有文件在 gongwen 生成后被改动过，为免丢失不会覆盖；请先移走或另存：\(list(edited))",
+                "files in the output folder were changed after gongwen wrote them; move or save them elsewhere"
+                    + " first, gongwen will not overwrite them: \(list(edited))")
         }
     }
 

@@ -55,14 +55,14 @@ public final class StagingFolder: @unchecked Sendable {
             switch file.content {
             case .bytes(let data):
                 try FileSystem.createFile(destination.path, data: data)
-                (size, digest) = (data.count, Self.hex(SHA256.hash(data: data)))
+                (size, digest) = (data.count, FileDigest.hex(SHA256.hash(data: data)))
             case .package(let write):
                 // Written into its file as it is made; hashed from the file once complete (the zip's local
                 // headers are patched after each entry, so the bytes cannot be hashed on the way).
                 let sink = try FileSink(url: destination)
                 try write(sink)
                 try sink.close()
-                (size, digest) = try Self.hash(destination)
+                (size, digest) = try FileDigest.sha256(of: destination)
             }
         } catch {
             throw GongwenError(
@@ -73,26 +73,6 @@ public final class StagingFolder: @unchecked Sendable {
         return WrittenFile(
             path: file.path, size: size, sha256: digest, kind: file.kind, documentNumber: file.documentNumber,
             title: file.title, fonts: file.fonts)
-    }
-
-    /// Size and SHA-256 of a file, read in pieces.
-    static func hash(_ file: URL) throws -> (Int, String) {
-        let handle = try FileHandle(forReadingFrom: file)
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var size = 0
-        while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
-            hasher.update(data: piece)
-            size += piece.count
-        }
-        return (size, hex(hasher.finalize()))
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
     }
 
     /// The folder now belongs to the output (or is gone): nothing to discard.

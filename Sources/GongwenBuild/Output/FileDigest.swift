@@ -1,0 +1,26 @@
+import Crypto
+import Foundation
+
+/// SHA-256 of files, as manifest.json records them (lower-case hex), read in pieces so a file of any size
+/// costs a megabyte of memory.
+enum FileDigest {
+    /// Size and SHA-256 of the file at `url`.
+    static func sha256(of url: URL) throws -> (size: Int, hex: String) {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size = 0
+        while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
+            hasher.update(data: piece)
+            size += piece.count
+        }
+        return (size, hex(hasher.finalize()))
+    }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
