@@ -25,6 +25,12 @@ extension Gongwen {
         @Flag(help: "文件中任何一行有错误则整个文件不导入 / import nothing from a file that has an error")
         var allOrNothing = false
 
+        @Flag(
+            help:
+                "新表去掉了计划表或获奖名单引用的项目时仍然导入 / import even when the new forms drop projects the plan or awards name"
+        )
+        var replace = false
+
         @Option(help: "导入报告的文件夹 / where import-report.html and .csv go (default: the campaign folder)")
         var report: String?
 
@@ -34,6 +40,7 @@ extension Gongwen {
                 campaign: URL(fileURLWithPath: campaign), files: files.map { URL(fileURLWithPath: $0) })
             options.recommender = recommender
             options.allOrNothing = allOrNothing
+            options.replace = replace
             options.reportFolder = report.map { URL(fileURLWithPath: $0) }
             if let received {
                 guard let date = CalendarDate(parsing: received) else {

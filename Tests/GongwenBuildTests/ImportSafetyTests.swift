@@ -116,3 +116,43 @@ struct ImportSafetyTests {
         #expect(try Data(contentsOf: outside) == original, "nothing written outside the campaign")
     }
 }
+
+/// Re-importing a form that drops planned or awarded projects stops, unless `--replace` confirms it.
+struct ReimportReferenceTests {
+    func setUp() throws -> (TemporaryFolder, Importer.Options, Data) {
+        let folder = try TemporaryFolder()
+        let campaign = try folder.copy(Fixtures.sampleCampaign, as: "campaign")
+        let form = folder.url.appendingPathComponent("KFQ.csv")
+        // The 开发区's new form has one new project and none of the six the plan names.
+        try ImporterTests.form("天津经济技术开发区市场监督管理局", rows: [ImportSafetyTests.newRow]).write(to: form)
+        let before = try Data(contentsOf: campaign.appendingPathComponent("declarations.csv"))
+        return (folder, Importer.Options(campaign: campaign, files: [form]), before)
+    }
+
+    @Test func aReimportThatWouldOrphanPlannedProjectsIsRefused() throws {
+        let (folder, options, before) = try setUp()
+        _ = folder
+        #expect {
+            _ = try Importer(options: options).run()
+        } throws: { error in
+            guard let error = error as? GongwenError else { return false }
+            let orphans = error.diagnostics.filter { $0.code == "import.orphan" }
+            return error.family == .invalidData && orphans.count >= 6
+                && orphans.contains { $0.location.file.hasSuffix("plan.csv") && $0.location.row != nil }
+        }
+        #expect(try Data(contentsOf: options.campaign.appendingPathComponent("declarations.csv")) == before)
+    }
+
+    @Test func withReplaceTheImportGoesAheadAndReportsTheRemovedRows() throws {
+        var (folder, options, before) = try setUp()
+        _ = folder
+        options.replace = true
+        let result = try Importer(options: options).run()
+        #expect(result.acceptedCount == 1)
+        #expect(result.orphaned.count >= 6 && result.orphaned.allSatisfy { $0.severity == .warning })
+        #expect(try Data(contentsOf: options.campaign.appendingPathComponent("declarations.csv")) != before)
+        let report = try String(
+            contentsOf: options.campaign.appendingPathComponent("import-report.csv"), encoding: .utf8)
+        #expect(report.contains("已移除"))
+    }
+}

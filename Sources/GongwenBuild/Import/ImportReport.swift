@@ -64,8 +64,25 @@ struct ImportReport {
         }
     }
 
+    /// The plan and award rows whose project an import with `--replace` removed, as one more "file".
+    var orphanSummary: [FileSummary] {
+        guard !result.orphaned.isEmpty else { return [] }
+        let lines = result.orphaned.map { finding in
+            Line(
+                file: finding.location.file, kind: "已移除", row: finding.location.row.map(String.init) ?? "",
+                column: finding.location.column.map(SourceLocation.columnLetters) ?? "",
+                field: finding.location.field ?? "", chinese: "（已按 --replace 导入）" + finding.chinese,
+                english: "(imported with --replace) " + finding.english)
+        }
+        return [
+            FileSummary(
+                file: "计划表、获奖名单 plan, awards", recommender: "", accepted: 0, rejected: 0,
+                refused: "", lines: lines)
+        ]
+    }
+
     func write(to folder: URL) throws(GongwenError) -> [URL] {
-        let summaries = self.summaries
+        let summaries = self.summaries + orphanSummary
         let csv = CSVWriter().document(
             header: ["文件", "结果", "行", "列", "字段", "说明", "English"],
             rows: summaries.flatMap { summary in

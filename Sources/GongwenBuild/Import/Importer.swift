@@ -17,6 +17,8 @@ public struct Importer {
         /// The day the forms were received, for the deadline check.
         public var received: CalendarDate?
         public var allOrNothing = false
+        /// Go ahead even when plan or award rows name projects the new forms drop (they are then reported).
+        public var replace = false
         public var reportFolder: URL?
         public var policy = CampaignValidator.Policy()
         public var limits = ImportLimits()
@@ -39,6 +41,8 @@ public struct Importer {
 
     public struct Result: Sendable {
         public var files: [FileOutcome]
+        /// Plan and award rows whose project the import removed (with `replace`), for the report.
+        public var orphaned: [Diagnostic] = []
         public var declarationsFile: URL
         public var reportFiles: [URL]
 
@@ -123,6 +127,17 @@ public struct Importer {
         }
 
         let importedRecommenders = Set(outcomes.filter { !$0.accepted.isEmpty }.compactMap(\.recommender))
+        let orphaned = ReferenceCheck.orphans(
+            in: data, replacing: importedRecommenders, with: outcomes.flatMap(\.accepted))
+        if !orphaned.isEmpty, !options.replace {
+            throw GongwenError(
+                .invalidData, path: declarationsURL.path,
+                message:
+                    "计划表或获奖名单中有 \(orphaned.count) 行引用的项目不在新交的申报表中，未导入任何内容，文件未改动；确认无误请加 --replace"
+                    + " / \(orphaned.count) plan or award rows name projects the new forms drop; nothing was imported and"
+                    + " no file was changed (confirm with --replace)",
+                diagnostics: orphaned)
+        }
         if !importedRecommenders.isEmpty {
             let edited = try DeclarationsRewrite(
                 url: declarationsURL, file: read.declarationsFile, exists: declarationsExist, before: data
@@ -130,6 +145,11 @@ public struct Importer {
             try AtomicFile.write(edited, to: declarationsURL)
         }
         var result = Result(files: outcomes, declarationsFile: declarationsURL, reportFiles: [])
+        result.orphaned = orphaned.map { finding in
+            var warning = finding
+            warning.severity = .warning
+            return warning
+        }
         result.reportFiles = try ImportReport(result: result, campaign: campaign).write(
             to: options.reportFolder ?? options.campaign)
         return result
