@@ -110,7 +110,7 @@ struct HostileFileTests {
         }
         let cell = String(scalars)
         let sheet = Self.sheet("<row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is><t>\(cell)</t></is></c></row>")
-        expectRefused(try Self.xlsx(sheet: sheet), mentioning: "超过32767个字符")
+        expectRefused(try Self.xlsx(sheet: sheet), mentioning: "超过1048576个字符")
     }
 
     @Test func moreRowsThanExcelAllowsAreRefused() throws {

@@ -94,6 +94,7 @@ public struct Importer {
             var accepted: [Declaration] = []
             for declaration in outcomes[index].accepted {
                 var findings = validator.check(declaration, in: campaign).filter { $0.severity == .error }
+                findings += FormulaCheck.findings(declaration)
                 if let first = seen[declaration.projectKey] {
                     findings.append(
                         Diagnostic(

@@ -68,17 +68,18 @@ public enum ReturnedFormReader {
             rows = records.enumerated().map { index, record in
                 var cells: [Int: SheetCell] = [:]
                 for (column, value) in record.fields.enumerated() where !value.isEmpty {
-                    guard value.count <= limits.cellCharacters else { continue }
                     cells[column + 1] = SheetCell(text: value, isNumber: false)
                 }
                 return SheetRow(number: index + 1, cells: cells)
             }
+            // Past Excel's 32,767 characters a value rejects its row (the import's checks); past the hard cap
+            // it refuses the file.
             if let long = records.enumerated().first(where: {
-                $0.element.fields.contains { $0.count > limits.cellCharacters }
+                $0.element.fields.contains { $0.utf8.count > limits.cellHardCap && $0.count > limits.cellHardCap }
             }) {
                 throw ImportRefusal(
-                    "第\(long.offset + 1)行有单元格超过\(limits.cellCharacters)个字符，已拒绝",
-                    "a cell in row \(long.offset + 1) exceeds \(limits.cellCharacters) characters; refused")
+                    "第\(long.offset + 1)行有单元格超过\(limits.cellHardCap)个字符，已拒绝",
+                    "a cell in row \(long.offset + 1) exceeds \(limits.cellHardCap) characters; refused")
             }
         } else {
             throw ImportRefusal("只能导入 .xlsx 或 .csv 文件", "only .xlsx and .csv files can be imported")

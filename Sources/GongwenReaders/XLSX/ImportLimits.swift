@@ -11,8 +11,11 @@ public struct ImportLimits: Sendable {
     public var totalBytes = 128 << 20
     /// Inflated ÷ compressed bytes of a part bigger than 1 MB: real sheets compress 5–20 times, bombs 1,000.
     public var compressionRatio = 200
-    /// Characters in one cell: Excel's own limit.
+    /// Characters in one cell: Excel's own limit. A longer value is not refused here: its row is, by the
+    /// import's checks (`field.too-long`, quoting the start of the value), and the file's other rows go in.
     public var cellCharacters = 32_767
+    /// Characters past which one cell refuses the whole file: a value this long is an attack, not a name.
+    public var cellHardCap = 1 << 20
     /// Rows of one sheet: Excel's own limit.
     public var rows = 1_048_576
 

@@ -67,10 +67,10 @@ public enum XLSXReader {
             case .end("t"): inText = false
             case .text(let text) where inText:
                 current += text
-                if current.count > limits.cellCharacters {
+                if current.utf8.count > limits.cellHardCap, current.count > limits.cellHardCap {
                     throw ImportRefusal(
-                        "共享字符串超过\(limits.cellCharacters)个字符",
-                        "a shared string exceeds \(limits.cellCharacters) characters")
+                        "共享字符串超过\(limits.cellHardCap)个字符",
+                        "a shared string exceeds \(limits.cellHardCap) characters")
                 }
             default: break
             }
@@ -114,10 +114,12 @@ public enum XLSXReader {
             case .end("is"): inInline = false
             case .text(let text):
                 if inValue { value += text } else if inInline { inline += text }
-                if value.count + inline.count > limits.cellCharacters {
+                if value.utf8.count + inline.utf8.count > limits.cellHardCap,
+                    value.count + inline.count > limits.cellHardCap
+                {
                     throw ImportRefusal(
-                        "单元格 \(reference) 超过\(limits.cellCharacters)个字符，已拒绝",
-                        "cell \(reference) exceeds \(limits.cellCharacters) characters; refused")
+                        "单元格 \(reference) 超过\(limits.cellHardCap)个字符，已拒绝",
+                        "cell \(reference) exceeds \(limits.cellHardCap) characters; refused")
                 }
             case .end("c"):
                 guard row != nil else { break }
