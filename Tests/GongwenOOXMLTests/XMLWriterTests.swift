@@ -55,3 +55,14 @@ struct XMLWriterTests {
         #expect(chunks.map { String(decoding: $0, as: UTF8.self) } == ["<a>0123456789</a>", "<b/>"])
     }
 }
+
+/// Line breaks inside a value (Alt+Enter in Excel, CR LF pasted from Word) are breaks in Word, not spaces.
+struct WordLineBreakTests {
+    @Test func everyKindOfLineEndBecomesABreak() {
+        var writer = XMLWriter()
+        writer.run("甲\r\n乙\r丙\n丁", WordFont(eastAsia: "仿宋_GB2312", size: 16))
+        let xml = writer.string
+        #expect(xml.contains("<w:t>甲</w:t><w:br/><w:t>乙</w:t><w:br/><w:t>丙</w:t><w:br/><w:t>丁</w:t>"))
+        #expect(!xml.utf8.contains(0x0D))
+    }
+}

@@ -60,11 +60,14 @@ extension XMLWriter {
     }
 
     /// A run's `w:t` elements: one per line, `<w:br/>` between, `xml:space="preserve"` where spaces lead or end.
+    /// A line ends at LF, CR LF (pasted from Word, Alt+Enter in Excel on Windows) or a lone CR: Word shows a
+    /// CR inside `w:t` as a space, so each becomes a `w:br`.
     mutating func runText(_ text: String) {
-        guard text.utf8.contains(0x0A) else {
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else {
             textElement(text)
             return
         }
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { empty("w:br") }
             textElement(String(line))
