@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "GongwenReaders",
             dependencies: [
-                "GongwenModel", "CLibXML2", .product(name: "Yams", package: "Yams"),
+                "GongwenModel", "CLibXML2", "CGongwenZlib", .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -1,3 +1,4 @@
+import CGongwenZlib
 import Foundation
 import ZIPFoundation
 
@@ -31,6 +32,9 @@ struct SafeArchive {
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw ImportRefusal(
                 "不是 XLSX（Excel）文件：内容不是 zip 格式", "not an XLSX (Excel) file: the content is not a zip archive")
+        }
+        if let (entry, reason) = ZipConsistency.problem(in: data) {
+            throw ImportRefusal("文件已损坏：\(entry)：\(reason)", "damaged file: \(entry): \(reason)")
         }
         guard let copy = try? TemporaryCopy(data) else {
             throw ImportRefusal("无法建立临时副本", "cannot make a temporary copy to read")
@@ -81,7 +85,18 @@ struct SafeArchive {
         } catch let refusal as ImportRefusal {
             throw refusal
         } catch {
-            throw ImportRefusal("“\(path)”无法解压：\(error)", "\"\(path)\" cannot be inflated: \(error)")
+            throw ImportRefusal(
+                "文件已损坏：“\(path)”无法解压", "damaged file: \"\(path)\" cannot be inflated (\(error))")
+        }
+        // The part's own CRC-32, whatever the reader checked: a stored part whose bytes were changed still
+        // parses, but it is not what was saved.
+        let crc = data.withUnsafeBytes { buffer -> UInt32 in
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return 0 }
+            return UInt32(crc32(0, base, uInt(buffer.count)))
+        }
+        guard crc == entry.checksum, UInt64(data.count) == entry.uncompressedSize else {
+            throw ImportRefusal(
+                "文件已损坏：“\(path)”的校验值（CRC-32）不符", "damaged file: \"\(path)\" fails its CRC-32 check")
         }
         inflated += data.count
         return data
