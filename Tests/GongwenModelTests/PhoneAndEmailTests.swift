@@ -50,3 +50,35 @@ struct EmailAddressTests {
         #expect(!EmailAddress.isValid(address))
     }
 }
+
+/// Phone numbers as people write them on returned forms (issue: returned forms as they really arrive).
+struct PhoneFormsTests {
+    @Test(
+        arguments: [
+            ("022-66201234-8012", "02266201234", "8012"), ("022-66201234转8012", "02266201234", "8012"),
+            ("022-66201234 ext 8012", "02266201234", "8012"), ("022-66201234分机8012", "02266201234", "8012"),
+            ("022-66201234(8012)", "02266201234", "8012"), ("(022)66201234", "02266201234", nil),
+            ("138-1234-5678", "13812345678", nil), ("138 1234 5678", "13812345678", nil),
+        ] as [(String, String, String?)])
+    func oneNumberWrittenAsPeopleDo(text: String, digits: String, ext: String?) throws {
+        let numbers = try #require(PhoneNumber.all(in: text))
+        #expect(numbers.count == 1)
+        #expect(numbers.first?.digits == digits && numbers.first?.extension == ext)
+    }
+
+    @Test(arguments: [
+        "18571614716/022-25201234", "18571614716、022-25201234", "18571614716,022-25201234",
+        "18571614716，022-25201234", "18571614716;022-25201234", "18571614716 022-25201234",
+    ])
+    func twoNumbersInOneCellAreEachChecked(text: String) throws {
+        let numbers = try #require(PhoneNumber.all(in: text))
+        #expect(numbers.map(\.digits) == ["18571614716", "02225201234"])
+    }
+
+    @Test(arguments: [
+        "1.32E+10", "2266201234", "022-6620", "电话见附件", "18571614716/12345", "138 1234 567",
+    ])
+    func stillRefused(text: String) {
+        #expect(PhoneNumber.all(in: text) == nil)
+    }
+}

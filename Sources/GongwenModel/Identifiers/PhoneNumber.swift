@@ -23,7 +23,15 @@ public struct PhoneNumber: Hashable, Sendable {
         let plain = !text.utf8.contains { $0 >= 0x80 || $0 == 0x65 || $0 == 0x45 || $0 == 0x78 || $0 == 0x58 }
         var rest = Substring(plain ? text : TextNormalization.halfWidth(text))
         var ext: String?
-        for marker in ["分机号", "分机", "转", "ext.", "ext", "EXT", "Ext", "x", "X"] where !plain {
+        // An extension in brackets after the number: 022-66201234(8012).
+        if rest.hasSuffix(")"), let open = rest.lastIndex(of: "("), open > rest.startIndex {
+            let inside = rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]
+            if (1...6).contains(inside.count), inside.allSatisfy(\.isASCIIDigit) {
+                ext = String(inside)
+                rest = rest[..<open]
+            }
+        }
+        for marker in ["分机号", "分机", "转", "ext.", "ext", "EXT", "Ext", "x", "X"] where !plain && ext == nil {
             if let range = rest.ranges(of: marker).last {
                 let tail = rest[range.upperBound...].filter { $0 != " " }
                 if !tail.isEmpty, tail.count <= 6, tail.allSatisfy(\.isASCIIDigit) {
@@ -31,6 +39,17 @@ public struct PhoneNumber: Hashable, Sendable {
                     rest = rest[..<range.lowerBound]
                     break
                 }
+            }
+        }
+        // An extension after a second hyphen: 022-66201234-8012 (the part before must be a whole landline).
+        if ext == nil, let last = rest.lastIndex(of: "-"), rest[..<last].contains("-") {
+            let tail = rest[rest.index(after: last)...]
+            let head = rest[..<last].filter { !" -()\u{00A0}\t".contains($0) }
+            if (1...6).contains(tail.count), tail.allSatisfy(\.isASCIIDigit), head.first == "0",
+                (10...12).contains(head.count), head.allSatisfy(\.isASCIIDigit)
+            {
+                ext = String(tail)
+                rest = rest[..<last]
             }
         }
         var digits = String(rest.filter { !" -()\u{00A0}\t".contains($0) })
@@ -60,6 +79,25 @@ public struct PhoneNumber: Hashable, Sendable {
         self.extension = ext
         self.kind = kind
     }
+
+    /// Every number of a cell that may hold two (`18571614716/022-25201234`): separated by `/ 、 , ， ; ；` or
+    /// by spaces, each checked on its own. Nil when any part is not a number; a cell of one number gives one.
+    public static func all(in text: String) -> [PhoneNumber]? {
+        if let one = PhoneNumber(text) { return [one] }
+        let separators: Set<Character> = ["/", "、", ",", "，", ";", "；"]
+        for split in [
+            text.split(whereSeparator: { separators.contains($0) }),
+            text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }),
+        ] where split.count >= 2 {
+            let numbers = split.map { PhoneNumber(String($0).trimmingWhitespace) }
+            if numbers.allSatisfy({ $0 != nil }) { return numbers.compactMap { $0 } }
+        }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate var trimmingWhitespace: String { TextNormalization.trimmed(self) }
 }
 
 /// The e-mail check: pragmatic, not RFC 5322. One `@`, a local part without spaces, a domain of at least two

@@ -72,7 +72,7 @@ extension CampaignValidator {
                 report(severity, code, .creditCode, chinese, english)
             }
         }
-        if !declaration.phone.isEmpty, PhoneNumber(declaration.phone) == nil {
+        if !declaration.phone.isEmpty, PhoneNumber.all(in: declaration.phone) == nil {
             report(
                 .error, "phone.invalid", .phone,
                 "联系方式“\(declaration.phone)”不是有效的电话号码（手机11位，座机如022-66707955，可带分机）",
