@@ -56,3 +56,26 @@ struct ReturnedFormShapeTests {
         #expect(finding.location.row == 6 && finding.chinese.contains(String(repeating: "长", count: 20)))
     }
 }
+
+/// The form's 推荐单位 line as the recommender writes it.
+struct ReturnedFormRecommenderTests {
+    @Test func theSealsWordingFindsTheRecommender() throws {
+        let folder = try TemporaryFolder()
+        let campaign = try folder.copy(Fixtures.campaign("valid-small"), as: "campaign")
+        let form = folder.url.appendingPathComponent("form.csv")
+        try ImporterTests.form("天津市经济技术开发区市场监管局", rows: [ReturnedFormShapeTests.good]).write(to: form)
+        let result = try Importer(options: Importer.Options(campaign: campaign, files: [form])).run()
+        #expect(result.files[0].recommender == "KFQ")
+        #expect(result.files[0].accepted.count == 1)
+    }
+
+    @Test func anUnknownRecommenderIsRefusedWithTheClosestNamed() throws {
+        let folder = try TemporaryFolder()
+        let campaign = try folder.copy(Fixtures.campaign("valid-small"), as: "campaign")
+        let form = folder.url.appendingPathComponent("form.csv")
+        try ImporterTests.form("保税区质量协会", rows: [ReturnedFormShapeTests.good]).write(to: form)
+        let result = try Importer(options: Importer.Options(campaign: campaign, files: [form])).run()
+        let refusal = try #require(result.files[0].refusal)
+        #expect(refusal.chinese.contains("（BSQ）") && refusal.chinese.contains("--recommender"))
+    }
+}

@@ -103,3 +103,51 @@ struct CampaignValidatorTests {
             ])
     }
 }
+
+/// The recommender a form names, as recommenders write it (their seal's wording).
+struct RecommenderMatchTests {
+    let campaign = TestCampaign.make(recommenders: [
+        Recommender(
+            id: "HGS", name: "滨海新区市场监督管理局汉沽市场监管所", shortName: "汉沽市场监管所", kind: "市场监管所", head: "",
+            preparer: "", phone: "", date: nil),
+        Recommender(
+            id: "KFQ", name: "天津经济技术开发区市场监督管理局", shortName: "开发区市场监管局", kind: "", head: "", preparer: "",
+            phone: "", date: nil),
+        Recommender(
+            id: "DGS", name: "滨海新区市场监督管理局大港市场监管所", shortName: "大港市场监管所", kind: "", head: "", preparer: "",
+            phone: "", date: nil),
+    ])
+
+    @Test(arguments: [
+        ("滨海新区汉沽市场监督管理所", "HGS"), ("汉沽市场监管所", "HGS"), ("天津市 滨海新区 汉沽市场监督管理所", "HGS"),
+        ("经济技术开发区市场监管局", "KFQ"), ("天津经济技术开发区 市场监督管理局", "KFQ"), ("kfq", "KFQ"),
+    ])
+    func oneMatchIsTaken(_ written: String, _ id: String) {
+        guard case .one(let found) = campaign.match(recommender: written) else {
+            Issue.record("\(written): no single match")
+            return
+        }
+        #expect(found.id == id)
+    }
+
+    @Test func twoMatchesAreRefusedWithBothNamed() {
+        var twice = campaign
+        twice.recommenders.append(
+            Recommender(
+                id: "HGS2", name: "天津市汉沽市场监督管理所", shortName: nil, kind: "", head: "", preparer: "", phone: "",
+                date: nil))
+        guard case .ambiguous(let found) = twice.match(recommender: "滨海新区汉沽市场监督管理所") else {
+            Issue.record("not refused as ambiguous")
+            return
+        }
+        #expect(Set(found.map(\.id)) == ["HGS", "HGS2"])
+    }
+
+    @Test func noMatchNamesTheClosest() {
+        guard case .none(let closest) = campaign.match(recommender: "汉沽区质量协会") else {
+            Issue.record("matched")
+            return
+        }
+        #expect(closest.first?.id == "HGS")
+    }
+}

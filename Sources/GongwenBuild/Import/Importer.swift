@@ -174,11 +174,26 @@ public struct Importer {
             outcome.refusal = ImportRefusal(problem.chinese, problem.english)
             return outcome
         }
-        let named = options.recommender ?? form.recommenderLine
-        guard let named, let recommender = campaign.recommender(named: named) else {
+        let named = options.recommender ?? form.recommenderLine ?? ""
+        let recommender: Recommender
+        func listed(_ candidates: [Recommender]) -> String {
+            candidates.map { "\($0.name)（\($0.id)）" }.joined(separator: "、")
+        }
+        switch campaign.match(recommender: named) {
+        case .one(let found):
+            recommender = found
+        case .ambiguous(let candidates):
             outcome.refusal = ImportRefusal(
-                "无法确定推荐单位（表中“推荐单位(公章)”为“\(form.recommenderLine ?? "")”）；请用 --recommender 指定",
-                "cannot tell the recommender (the form says \"\(form.recommenderLine ?? "")\"); give --recommender")
+                "推荐单位“\(named)”与名单中多个单位相符：\(listed(candidates))；请用 --recommender 指定",
+                "the recommender \"\(named)\" fits several: \(listed(candidates)); give --recommender ID")
+            return outcome
+        case .none(let closest):
+            let hint = closest.isEmpty ? "" : "最接近的是 \(listed(closest))；"
+            let english = closest.isEmpty ? "" : " (closest: \(listed(closest)))"
+            outcome.refusal = ImportRefusal(
+                "无法确定推荐单位（表中“推荐单位(公章)”为“\(form.recommenderLine ?? "")”）；\(hint)请用 --recommender 指定",
+                "cannot tell the recommender (the form says \"\(form.recommenderLine ?? "")\")\(english); give --recommender"
+            )
             return outcome
         }
         outcome.recommender = recommender.id
