@@ -3,6 +3,7 @@ import Foundation
 import GongwenBuild
 import GongwenDocuments
 import GongwenModel
+import GongwenReaders
 
 extension Gongwen {
     /// `gongwen build`: every document the campaign needs, into the output folder, or nothing at all.
@@ -54,6 +55,13 @@ extension Gongwen {
                 throw console.fail(error)
             }
             console.print(diagnostics: context.diagnostics)
+            for pending in context.notYet {
+                let documents =
+                    pending.table == "awards"
+                    ? "获奖证书、表彰名单和表彰决定 / certificates, list and decision"
+                    : "计划通知和计划表 / the plan notice and plan table"
+                console.line("未生成 skipped: \(documents)（还没有 \(pending.file) / no \(pending.file) yet）")
+            }
             console.line(
                 "已生成 \(context.files.count) 个文件 → \(output)/ / wrote \(context.files.count) files to \(output)/")
             // standards.md §6: the documents name the official fonts; a machine without them substitutes.

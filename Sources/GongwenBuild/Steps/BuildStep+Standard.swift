@@ -22,6 +22,7 @@ extension BuildStep {
         context.diagnostics += result.diagnostics
         context.inputFiles = result.inputFiles
         context.data = result.data
+        context.notYet = result.notYet
         if !context.templatesChosen, let folder = result.templatesFolder { context.templatesFolder = folder }
         if result.data == nil {
             throw GongwenError(

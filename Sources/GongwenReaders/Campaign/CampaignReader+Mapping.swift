@@ -27,6 +27,26 @@ extension CampaignReader {
                 preparer: item.preparer ?? "", phone: item.phone ?? "",
                 date: date(item.date, field: "recommenders[\(index + 1)].date"))
         }
+        // A new campaign (`gongwen init`) starts without 成文日期 and 文号: say what is still to fill in.
+        for (key, label, english, empty) in [
+            ("issue_dates", "成文日期", "issue dates", file.issueDates?.isEmpty ?? true),
+            ("document_numbers", "发文字号", "document numbers", file.documentNumbers?.isEmpty ?? true),
+        ] where empty {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "campaign.unset", at: SourceLocation(file: name, field: key),
+                    chinese: "尚未填写各文件的\(label)（\(key)：call、plan_notice、commendation），发文前须填写",
+                    english: "no \(english) yet (\(key): call, plan_notice, commendation); fill them in before issuing")
+            )
+        }
+        guard !file.declarationDeadline.isEmpty else {
+            diagnostics.append(
+                Diagnostic(
+                    .error, "campaign.unset", at: SourceLocation(file: name, field: "declaration_deadline"),
+                    chinese: "尚未填写申报截止日期 declaration_deadline（如 \(file.year)-04-22）",
+                    english: "declaration_deadline is not filled in yet (e.g. \(file.year)-04-22)"))
+            return nil
+        }
         guard let deadline = date(file.declarationDeadline, field: "declaration_deadline") else { return nil }
         return Campaign(
             title: file.title, year: file.year, area: file.area,

@@ -19,6 +19,14 @@ public struct CampaignReader: Sendable {
         /// Tables that could not be read at all (encoding, an unclosed quote, a missing column…). Checking the
         /// rest against them would only bury the cause under follow-on errors, so a build stops after reading.
         public var unreadableTables: [String] = []
+        /// The plan or award list that does not exist yet (early in the campaign's year).
+        public var notYet: [NotYet] = []
+    }
+
+    /// A table whose file is not there yet: `plan` or `awards`, and its file name.
+    public struct NotYet: Sendable, Equatable {
+        public var table: String
+        public var file: String
     }
 
     /// Codes that mean a table was not read at all, as opposed to a problem in one of its rows.
@@ -59,9 +67,12 @@ public struct CampaignReader: Sendable {
         let campaign = makeCampaign(file, name: campaignName, diagnostics: &diagnostics)
         var inputs = [Self.defaultFiles.campaign]
         var unreadable: [String] = []
+        var notYet: [NotYet] = []
 
         /// The bytes of one table, or nil with a diagnostic when it is outside the folder or missing.
-        func load(_ configured: String?, _ fallback: String, required: Bool) -> (String, String, Data)? {
+        func load(_ configured: String?, _ fallback: String, required: Bool, kind: String = "")
+            -> (String, String, Data)?
+        {
             let relative = configured ?? fallback
             let name = Self.displayName(of: relative, in: folder)
             guard Self.isInside(relative, folder: folder) else {
@@ -75,6 +86,12 @@ public struct CampaignReader: Sendable {
                 return nil
             }
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(relative)) else {
+                // The plan and the awards come later in the year: until their file exists, their documents
+                // are not made yet (the build says so), which is no error.
+                if !required, !FileManager.default.fileExists(atPath: folder.appendingPathComponent(relative).path) {
+                    notYet.append(NotYet(table: kind, file: relative))
+                    return nil
+                }
                 if required || configured != nil {
                     unreadable.append(relative)
                     diagnostics.append(
@@ -89,8 +106,8 @@ public struct CampaignReader: Sendable {
         }
         let loaded = [
             load(file.files?.declarations, Self.defaultFiles.declarations, required: true),
-            load(file.files?.plan, Self.defaultFiles.plan, required: false),
-            load(file.files?.awards, Self.defaultFiles.awards, required: false),
+            load(file.files?.plan, Self.defaultFiles.plan, required: false, kind: "plan"),
+            load(file.files?.awards, Self.defaultFiles.awards, required: false, kind: "awards"),
         ]
         // The three tables are parsed at once (the declarations take most of a large campaign's reading); their
         // findings are merged in the tables' order, as a serial read would list them.
@@ -118,6 +135,7 @@ public struct CampaignReader: Sendable {
         let data = CampaignData(campaign: campaign, declarations: declarations, plan: plan, awards: awards)
         var result = Result(data: data, diagnostics: diagnostics, inputFiles: inputs)
         result.unreadableTables = unreadable
+        result.notYet = notYet
         result.declarationsFile = file.files?.declarations ?? Self.defaultFiles.declarations
         result.templatesFolder = file.templates.map { folder.appendingPathComponent($0) }
         return result
