@@ -14,19 +14,8 @@ import Mustache
 /// renders a missing name as "".
 enum TemplateValues {
     static func make(_ value: Any) -> Any {
-        switch value {
-        case let string as String:
-            let cleaned = clean(string)
-            return cleaned.isEmpty ? NSNull() : cleaned
-        case let number as Int:
-            return number
-        case let flag as Bool:
-            return flag
-        case let dictionary as [String: Any]:
-            return dictionary.mapValues(make)
-        default:
-            break
-        }
+        if let scalar = scalar(value) { return scalar }
+        if let dictionary = value as? [String: Any] { return dictionary.mapValues(make) }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
@@ -71,21 +60,9 @@ extension TemplateValues {
     /// one top-level value. Here a struct becomes a `LazyObject` that reflects on a key when the template looks
     /// it up; strings, numbers, optionals and arrays convert as `make` converts them, so the output is the same.
     static func lazy(_ value: Any) -> Any {
-        switch value {
-        case let string as String:
-            let cleaned = clean(string)
-            return cleaned.isEmpty ? NSNull() : cleaned
-        case let number as Int:
-            return number
-        case let flag as Bool:
-            return flag
-        case let dictionary as [String: Any]:
-            return dictionary.mapValues(lazy)
-        case let object as LazyObject:
-            return object
-        default:
-            break
-        }
+        if let scalar = scalar(value) { return scalar }
+        if let dictionary = value as? [String: Any] { return dictionary.mapValues(lazy) }
+        if let object = value as? LazyObject { return object }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
@@ -96,6 +73,16 @@ extension TemplateValues {
             return LazyObject(value)
         default:
             return String(describing: value)
+        }
+    }
+
+    /// Strings, numbers and flags, converted alike by `make` and `lazy`; nil for anything else.
+    static func scalar(_ value: Any) -> Any? {
+        switch value {
+        case let string as String: text(string)
+        case let number as Int: number
+        case let flag as Bool: flag
+        default: nil
         }
     }
 
