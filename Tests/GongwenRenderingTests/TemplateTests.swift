@@ -115,3 +115,21 @@ struct FormLayoutTests {
         #expect(layout.recommenderLine(Values()) == "推荐单位(公章):a: b\n- [x] & <y> {{title}}")
     }
 }
+
+/// The blank form is printed, filled in by hand and stamped: one A4 landscape page, the filled tables as many
+/// pages tall as they need.
+struct BlankFormPrintTests {
+    @Test func theBlankFormFitsOnePageAndTheTablesDoNot() throws {
+        let layout = try FormLayout.load(document: .declarationTable, from: TemplateFolder(root: Fixtures.templates))
+        let xlsx = DeclarationTableXLSX(layout: layout)
+        let blank = try PackageParts.text("xl/worksheets/sheet1.xml", in: try xlsx.blankForm(TestCampaign.make()))
+        #expect(blank.contains("fitToWidth=\"1\" fitToHeight=\"1\""))
+        #expect(blank.contains("orientation=\"landscape\""))
+        let data = CampaignData(campaign: TestCampaign.make(), declarations: [TestCampaign.declaration()])
+        let filled = try PackageParts.text(
+            "xl/worksheets/sheet1.xml",
+            in: try xlsx.workbook(
+                for: DeclarationTableContext.make(for: TestCampaign.recommender(), in: data), campaign: data.campaign))
+        #expect(filled.contains("fitToHeight=\"0\""))
+    }
+}

@@ -43,6 +43,8 @@ public struct WorksheetLayout: Sendable {
     public var landscape: Bool
     /// Fit all columns on one page width; as many pages tall as needed.
     public var fitToWidth: Bool
+    /// Fit the whole sheet on one page (with `fitToWidth`): a form to print, fill in by hand and stamp.
+    public var fitToOnePage = false
     /// Header/footer codes for the page footer, e.g. `&C第 &P 页，共 &N 页`.
     public var footer: String?
     public var dataValidations: [DataValidation]
@@ -200,7 +202,7 @@ public struct WorksheetWriter {
         ]
         if layout.fitToWidth {
             setup = [
-                "paperSize": "9", "fitToWidth": "1", "fitToHeight": "0",
+                "paperSize": "9", "fitToWidth": "1", "fitToHeight": layout.fitToOnePage ? "1" : "0",
                 "orientation": layout.landscape ? "landscape" : "portrait",
             ]
         }

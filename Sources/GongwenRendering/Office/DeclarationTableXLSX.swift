@@ -99,6 +99,9 @@ public struct DeclarationTableXLSX {
         var sheet = source(context, name: layout.sheetName, headings: false)
         sheet.rowCount = rows
         sheet.rows = { AnyIterator((0..<rows).lazy.map { _ in BodyRow.data(blankRow) }.makeIterator()) }
+        // The form goes out to be printed, filled in by hand and stamped: one A4 landscape page, its sign-off
+        // lines with the table they sign.
+        sheet.onePage = true
         let first = TableWorkbook.headerRow + 1
         let last = TableWorkbook.headerRow + rows
         func range(_ field: DeclarationField) -> String {

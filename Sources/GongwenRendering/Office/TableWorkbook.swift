@@ -19,6 +19,8 @@ public struct TableSheetSource {
     public var rowCount: Int
     public var rows: () -> AnyIterator<BodyRow>
     public var dataValidations: [DataValidation] = []
+    /// Printed on one page (the blank form, filled in by hand and stamped).
+    public var onePage = false
 
     public init(
         name: String, annexLabel: String, title: String, recommenderLine: String, signatureLine: String,
@@ -107,10 +109,11 @@ public struct TableWorkbook {
     }
 
     func writeSheet(_ source: TableSheetSource, rows: SharedIterator, limit: Int, _ xml: inout XMLWriter) throws {
-        var sheet = WorksheetWriter(
-            layout: WorksheetLayout(
-                columnWidths: layout.columns.map(\.width), frozenRows: Self.headerRow, footer: layout.pageFooter,
-                dataValidations: source.dataValidations))
+        var sheetLayout = WorksheetLayout(
+            columnWidths: layout.columns.map(\.width), frozenRows: Self.headerRow, footer: layout.pageFooter,
+            dataValidations: source.dataValidations)
+        sheetLayout.fitToOnePage = source.onePage
+        var sheet = WorksheetWriter(layout: sheetLayout)
         sheet.start(&xml)
         let widths = layout.columns.map(\.width)
         let blanks = { (style: CellStyle) in Array(repeating: Cell.empty(style), count: columnCount - 1) }
