@@ -69,7 +69,7 @@ do {
     // TSV fields: seq company credit_code industry district project_name leader phone email recommender award
     let source = TableSheetSource(
         name: layout.sheetName, annexLabel: "附件 2", title: "2019年滨海新区质量攻关重点项目申报表",
-        recommenderLine: "推荐单位(公章):", signatureLine: "推荐部门负责人:    填报人:    联系人电话:    日期:",
+        recommenderLine: "推荐单位(公章):", signOff: ["推荐部门负责人：", "填报人：", "联系人电话：", "日期："],
         notes: ["注：1.此表由申报单位填写完成后汇总至推荐单位。"], rowCount: rowCount,
         rows: {
             guard let lines = LineReader(path: arguments[2]) else { return AnyIterator { nil } }

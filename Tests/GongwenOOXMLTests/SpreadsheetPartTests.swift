@@ -64,7 +64,9 @@ struct WorksheetWriterTests {
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
         #expect(xml.contains("<mergeCell ref=\"A1:B1\"/>"))
         #expect(
-            xml.contains("<pageSetup paperSize=\"9\" fitToWidth=\"1\" fitToHeight=\"0\" orientation=\"landscape\"/>"))
+            xml.contains(
+                "<pageSetup paperSize=\"9\" firstPageNumber=\"1\" fitToWidth=\"1\" fitToHeight=\"0\" "
+                    + "orientation=\"landscape\" useFirstPageNumber=\"1\"/>"))
         #expect(xml.contains("<oddFooter>&amp;C第 &amp;P 页</oddFooter>"))
     }
 }

@@ -7,7 +7,7 @@ import Testing
 struct TableWorkbookTests {
     func source(rows: Int) -> TableSheetSource {
         TableSheetSource(
-            name: "汇总", annexLabel: "附件 2", title: "申报表", recommenderLine: "推荐单位(公章):", signatureLine: "填报人:",
+            name: "汇总", annexLabel: "附件 2", title: "申报表", recommenderLine: "推荐单位(公章):", signOff: ["填报人："],
             notes: ["注：1."], rowCount: rows,
             rows: { AnyIterator((1...max(1, rows)).lazy.map { BodyRow.data([.number($0, .center)]) }.makeIterator()) })
     }
@@ -15,7 +15,7 @@ struct TableWorkbookTests {
     @Test func aTableLongerThanASheetContinuesOnFurtherSheets() throws {
         let layout = try FormLayout.load(document: .declarationTable, from: TemplateFolder(root: Fixtures.templates))
         var workbook = TableWorkbook(layout: layout)
-        workbook.maximumRows = 20  // 4 header rows, a spacer, the signature and one note leave 13 body rows
+        workbook.maximumRows = 20  // 4 header rows, a spacer, one sign-off line and one note leave 13 body rows
         let package = workbook.package(
             [source(rows: 30)], core: CorePropertiesPart(title: "t", creator: "c", created: nil))
         let data = try package.data()

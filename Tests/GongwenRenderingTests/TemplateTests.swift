@@ -68,7 +68,7 @@ struct TemplateTests {
         let html = String(decoding: try file("申报表/01-天津经济技术开发区市场监督管理局.html"), as: UTF8.self)
         for expected in [
             "附件 2", "2019年滨海新区质量攻关重点项目申报表", "推荐单位(公章):", "申报单位名称<br>（与公章一致）", "统一社会信用代码",
-            "推荐部门负责人:", "填报人:", "联系人电话:", "日期:", "2019年4月19日", "4月22日前", "scjzjc@tjbh.gov.cn",
+            "推荐部门负责人：", "填报人：", "联系人电话：", "日期：", "2019年4月19日", "4月22日前", "scjzjc@tjbh.gov.cn",
             "65306324", "size: A4 landscape", "display: table-header-group",
         ] {
             #expect(html.contains(expected), "missing \(expected)")

@@ -14,9 +14,35 @@ public struct DeclarationTableContext: Sendable, Equatable {
     public struct Cell: Sendable, Equatable {
         public var text: String
         /// How the cell is set: `code` (credit codes and phones: one line, never broken, a copied half of a
-        /// code is a wrong code), `center` (序号, 行业, 所在区, 项目负责人) or `text` (names and projects).
+        /// code is a wrong code), `email` (one line too, never broken mid-address), `center` (序号, 行业, 所在区,
+        /// 项目负责人) or `text` (names and projects). A `code` or `email` value is set smaller where it is too
+        /// wide for its cell (``TextWidth``).
         public var kind: String
+        /// That smaller size, in points, for the table printed across A4 landscape (``printedWidth``); empty
+        /// at the table's own size. A format with other column widths works out its own.
+        public var size: String = ""
+        /// Two phone numbers in one cell, one to a line (``TextWidth/lines(_:)``); empty when the value is one
+        /// line, as nearly every value is.
+        public var lines: [String] = []
+
+        public init(text: String, kind: String, widthShare: Int) {
+            self.text = text
+            self.kind = kind
+            let preferred = kind == "code" ? 10.0 : kind == "email" ? 10.5 : 0
+            guard preferred > 0 else { return }
+            let lines = TextWidth.lines(text)
+            if lines.count > 1 { self.lines = lines }
+            let width = DeclarationTableContext.printedWidth * Double(widthShare) / 100 - Self.inset
+            let fitted = TextWidth.fittingSize(text, width: width, preferred: preferred)
+            if fitted < preferred { size = fitted == fitted.rounded() ? String(Int(fitted)) : String(fitted) }
+        }
+
+        /// Each cell's padding (3 pt a side) and its border, in points.
+        static let inset = 6.75
     }
+
+    /// The printed table's width: A4 landscape less 15 mm margins (297 − 30 mm), in points.
+    public static let printedWidth = (297.0 - 30) * 72 / 25.4
 
     public struct Row: Sendable, Equatable {
         /// 序号: numbered from 1 within the table, whatever the data's own serials were.
@@ -59,9 +85,10 @@ public struct DeclarationTableContext: Sendable, Equatable {
 
 extension DeclarationTableContext {
     /// The annex's columns, with shares of the width that fit their usual content on A4 landscape: an
-    /// 18-character credit code, a company name of 12–20 characters, an e-mail address.
+    /// 18-character credit code, a company name of 12–20 characters, an e-mail address of 28 characters at
+    /// 9 pt (``TextWidth``; longer ones are set smaller).
     public static let formColumns: [Column] = zip(
-        DeclarationField.formColumns, [4, 14, 16, 8, 7, 18, 8, 12, 13]
+        DeclarationField.formColumns, [4, 13, 16, 8, 7, 16, 8, 12, 16]
     ).map { field, width in
         Column(title: field.title, note: field == .applicant ? "（与公章一致）" : "", width: width)
     }
@@ -88,6 +115,7 @@ extension DeclarationTableContext {
     public static func cellKind(_ field: DeclarationField) -> String {
         switch field {
         case .creditCode, .phone: "code"
+        case .email: "email"
         case .serial, .industry, .district, .projectLead: "center"
         default: "text"
         }
@@ -103,8 +131,10 @@ extension DeclarationTableContext {
                 recommender: name, count: declarations.count,
                 rows: declarations.map { declaration in
                     number += 1
-                    let cells = DeclarationField.formColumns.map { field in
-                        Cell(text: field == .serial ? String(number) : declaration[field], kind: cellKind(field))
+                    let cells = zip(DeclarationField.formColumns, formColumns).map { field, column in
+                        Cell(
+                            text: field == .serial ? String(number) : declaration[field], kind: cellKind(field),
+                            widthShare: column.width)
                     }
                     return Row(number: number, cells: cells, recommender: name)
                 })

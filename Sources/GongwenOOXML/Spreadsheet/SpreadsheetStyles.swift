@@ -11,7 +11,8 @@ public enum CellStyle: Int, CaseIterable, Sendable {
     case text
     /// Data: bordered, wrapped, centred (序号, 行业, 所在区, 负责人).
     case center
-    /// Data kept as text, never a number or formula: credit codes and phones (number format 49, "@").
+    /// Data kept as text, never a number or formula: credit codes, phones and e-mails (number format 49, "@"),
+    /// on one line shrunk to the column's width (`shrinkToFit`) rather than wrapped mid-value.
     case code
     /// Lines outside the table (推荐单位, signatures, notes): no border, wrapped.
     case plain
@@ -109,8 +110,13 @@ public struct SpreadsheetStylesPart {
                 "applyBorder": border == 0 ? "0" : "1", "applyAlignment": "1",
             ])
         // The label and the title stay on one line (the label overflows into the empty cells beside it).
-        let wraps = style != .annexLabel && style != .title
-        writer.empty("alignment", ["horizontal": horizontal, "vertical": "center", "wrapText": wraps ? "1" : "0"])
+        let wraps = style != .annexLabel && style != .title && style != .code
+        if style == .code {
+            writer.empty(
+                "alignment", ["horizontal": horizontal, "vertical": "center", "wrapText": "0", "shrinkToFit": "1"])
+        } else {
+            writer.empty("alignment", ["horizontal": horizontal, "vertical": "center", "wrapText": wraps ? "1" : "0"])
+        }
         writer.close("xf")
     }
 }

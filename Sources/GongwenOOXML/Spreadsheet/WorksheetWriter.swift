@@ -197,13 +197,17 @@ public struct WorksheetWriter {
         writer.empty(
             "pageMargins",
             ["left": "0.5", "right": "0.5", "top": "0.6", "bottom": "0.7", "header": "0.3", "footer": "0.3"])
+        // Each sheet numbers its own pages from 1 (useFirstPageNumber): printed as a whole, a workbook of a
+        // summary and one sheet per recommender would otherwise count on across sheets ("第 5 页" on page 1).
         var setup: KeyValuePairs<String, String> = [
-            "paperSize": "9", "orientation": layout.landscape ? "landscape" : "portrait",
+            "paperSize": "9", "firstPageNumber": "1", "orientation": layout.landscape ? "landscape" : "portrait",
+            "useFirstPageNumber": "1",
         ]
         if layout.fitToWidth {
             setup = [
-                "paperSize": "9", "fitToWidth": "1", "fitToHeight": layout.fitToOnePage ? "1" : "0",
-                "orientation": layout.landscape ? "landscape" : "portrait",
+                "paperSize": "9", "firstPageNumber": "1", "fitToWidth": "1",
+                "fitToHeight": layout.fitToOnePage ? "1" : "0",
+                "orientation": layout.landscape ? "landscape" : "portrait", "useFirstPageNumber": "1",
             ]
         }
         writer.empty("pageSetup", setup)

@@ -11,13 +11,27 @@ extension XMLWriter {
     public mutating func openBorderedTable(
         width: Int, grid: [Int], horizontalCellMargin: Int, verticalCellMargin: Int? = nil
     ) {
+        openTable(
+            width: width, grid: grid, horizontalCellMargin: horizontalCellMargin,
+            verticalCellMargin: verticalCellMargin, borders: true)
+    }
+
+    /// The same table with its borders (`borders`) or without: a table that only places text, as the sign-off
+    /// lines under a form.
+    public mutating func openTable(
+        width: Int, grid: [Int], horizontalCellMargin: Int, verticalCellMargin: Int? = nil, borders: Bool
+    ) {
         open("w:tbl")
         open("w:tblPr")
         empty("w:tblW", ["w:w": String(width), "w:type": "dxa"])
         empty("w:jc", ["w:val": "center"])
         open("w:tblBorders")
         for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
-            empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
+            if borders {
+                empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
+            } else {
+                empty(side, ["w:val": "nil"])
+            }
         }
         close("w:tblBorders")
         empty("w:tblLayout", ["w:type": "fixed"])

@@ -150,7 +150,7 @@ public struct AwardsRenderer: Sendable {
         }
         let source = TableSheetSource(
             name: layout.sheetName, annexLabel: layout.annexLabel(awards), title: layout.title(awards),
-            recommenderLine: layout.recommenderLine(awards), signatureLine: "", notes: [], rowCount: rows.count,
+            recommenderLine: layout.recommenderLine(awards), signOff: [], notes: [], rowCount: rows.count,
             rows: { AnyIterator(rows.makeIterator()) })
         let workbook = try TableWorkbook(layout: layout).package(
             [source], core: CorePropertiesPart(title: title, creator: awards.issuer, created: nil)

@@ -77,7 +77,7 @@ public struct PlanNoticeRenderer: Sendable {
         let writeWorkbook: @Sendable (any ZipSink) throws -> Void = { sink in
             let source = TableSheetSource(
                 name: layout.sheetName, annexLabel: layout.annexLabel(context.values), title: title,
-                recommenderLine: layout.recommenderLine(context.values), signatureLine: "", notes: [],
+                recommenderLine: layout.recommenderLine(context.values), signOff: [], notes: [],
                 rowCount: context.rows.count,
                 rows: {
                     var rows = context.rows.makeIterator()

@@ -65,7 +65,7 @@ public struct DeclarationTableDOCX {
         writeTable(context, &writer)
         let lines = WordFont(eastAsia: layout.fonts.body, size: 12)
         writer.paragraph("", lines)
-        writer.paragraph(layout.signatureLine(context), lines, spaceAfter: 80)
+        writeSignOff(layout.signOff(context), lines, &writer)
         for note in layout.notes(context) { writer.paragraph(note, lines) }
         writer.open("w:sectPr")
         writer.empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
@@ -114,7 +114,7 @@ public struct DeclarationTableDOCX {
             writer.close("w:trPr")
         }
         let cellStarts = widths.map { width in Self.markup { Self.cellStart(width: width, span: 1, &$0) } }
-        let code = PreparedParagraph(WordFont(eastAsia: layout.fonts.body, size: 9), alignment: "center")
+        var fitted = FittedParagraphs(font: body, preferred: Self.codeSize)
         let centered = PreparedParagraph(body, alignment: "center")
         let left = PreparedParagraph(body, alignment: "left")
         for group in context.groups {
@@ -128,11 +128,14 @@ public struct DeclarationTableDOCX {
             }
             for row in group.rows {
                 writer.raw(bytes: rowStart)
-                for (item, start) in zip(row.cells, cellStarts) {
-                    // Codes and phones at 9 pt: an 18-character code must not break over two lines.
+                for ((item, start), width) in zip(zip(row.cells, cellStarts), widths) {
                     writer.raw(bytes: start)
+                    let oneLine = item.kind == "code" || item.kind == "email"
                     writer.paragraph(
-                        item.text, item.kind == "code" ? code : item.kind == "text" ? left : centered)
+                        item.lines.isEmpty ? item.text : item.lines.joined(separator: "\n"),
+                        oneLine
+                            ? fitted.paragraph(item.text, width: Self.innerWidth(width))
+                            : item.kind == "text" ? left : centered)
                     writer.close("w:tc")
                 }
                 writer.close("w:tr")
@@ -141,6 +144,41 @@ public struct DeclarationTableDOCX {
         }
         writer.close("w:tbl")
     }
+
+    /// The sign-off under the table, two fields to a line in a table without borders whose rows are at least
+    /// 11 mm tall: room to write a name and a date by hand under the stamp.
+    func writeSignOff(_ fields: [String], _ font: WordFont, _ writer: inout XMLWriter) {
+        guard !fields.isEmpty else { return }
+        let half = Self.typeWidth / 2
+        writer.openTable(
+            width: Self.typeWidth, grid: [half, Self.typeWidth - half], horizontalCellMargin: 0, borders: false)
+        for start in stride(from: 0, to: fields.count, by: 2) {
+            writer.open("w:tr")
+            writer.open("w:trPr")
+            writer.empty("w:cantSplit")
+            writer.empty("w:trHeight", ["w:val": "624", "w:hRule": "atLeast"])
+            writer.close("w:trPr")
+            for (offset, width) in [half, Self.typeWidth - half].enumerated() {
+                writer.open("w:tc")
+                writer.open("w:tcPr")
+                writer.empty("w:tcW", ["w:w": String(width), "w:type": "dxa"])
+                writer.empty("w:vAlign", ["w:val": "bottom"])
+                writer.close("w:tcPr")
+                writer.paragraph(start + offset < fields.count ? fields[start + offset] : "", font)
+                writer.close("w:tc")
+            }
+            writer.close("w:tr")
+        }
+        writer.close("w:tbl")
+        writer.paragraph("", font, spaceAfter: 80)
+    }
+
+    /// Codes, phones and e-mail addresses at 10 pt, or smaller where one is too wide for its cell: an
+    /// 18-character code or an address broken over two lines is copied wrong.
+    static let codeSize = 10.0
+
+    /// A cell's width in points less its left and right margins (57 twips each, `openBorderedTable`).
+    static func innerWidth(_ twips: Int) -> Double { Double(twips - 2 * 57) / 20 }
 
     /// CT_Tc: tcPr (tcW, gridSpan, vAlign) and one paragraph.
     func cell(
@@ -166,5 +204,28 @@ public struct DeclarationTableDOCX {
         var writer = XMLWriter()
         write(&writer)
         return writer.buffer
+    }
+}
+
+/// The centred one-line paragraph of a code, phone or e-mail cell, at the largest size (``TextWidth``) that fits
+/// its cell; the paragraph markup of each size is made once.
+struct FittedParagraphs {
+    let font: WordFont
+    let preferred: Double
+    var made: [Double: PreparedParagraph] = [:]
+
+    init(font: WordFont, preferred: Double) {
+        self.font = font
+        self.preferred = preferred
+    }
+
+    mutating func paragraph(_ text: String, width: Double) -> PreparedParagraph {
+        let size = TextWidth.fittingSize(text, width: width, preferred: preferred)
+        if let paragraph = made[size] { return paragraph }
+        var sized = font
+        sized.size = size
+        let paragraph = PreparedParagraph(sized, alignment: "center")
+        made[size] = paragraph
+        return paragraph
     }
 }

@@ -14,12 +14,12 @@ public struct DeclarationTableXLSX {
         workbook = TableWorkbook(layout: layout)
     }
 
-    /// Cells of one data row: 序号 a number; codes and phones text cells formatted `@`.
+    /// Cells of one data row: 序号 a number; codes, phones and e-mails text cells formatted `@`, shrunk to fit.
     static func cells(_ row: DeclarationTableContext.Row) -> [Cell] {
         row.cells.enumerated().map { index, cell in
             if index == 0 { return .number(row.number, .center) }
             switch cell.kind {
-            case "code": return .text(cell.text, .code)
+            case "code", "email": return .text(cell.text, .code)
             case "center": return .text(cell.text, .center)
             default: return .text(cell.text, .text)
             }
@@ -34,7 +34,7 @@ public struct DeclarationTableXLSX {
         }
         return TableSheetSource(
             name: name, annexLabel: layout.annexLabel(context), title: layout.title(context),
-            recommenderLine: layout.recommenderLine(context), signatureLine: layout.signatureLine(context),
+            recommenderLine: layout.recommenderLine(context), signOff: layout.signOff(context),
             notes: layout.notes(context), rowCount: body.count, rows: { AnyIterator(body.makeIterator()) })
     }
 

@@ -34,8 +34,10 @@ public struct FormLayout: Sendable {
         var columns: [Column]
         var groupHeading: String?
         var signatureLine: String?
+        var signOff: [String]?
         var notes: [String]?
         var pageFooter: String
+        var sheetPageFooter: String?
         var blankForm: BlankForm?
 
         enum CodingKeys: String, CodingKey {
@@ -47,7 +49,9 @@ public struct FormLayout: Sendable {
             case recommenderLine = "recommender_line"
             case groupHeading = "group_heading"
             case signatureLine = "signature_line"
+            case signOff = "sign_off"
             case pageFooter = "page_footer"
+            case sheetPageFooter = "sheet_page_footer"
             case blankForm = "blank_form"
         }
     }
@@ -63,8 +67,15 @@ public struct FormLayout: Sendable {
     public var listSheetName: String { file.listSheetName ?? "下拉选项" }
     /// The page footer in header/footer codes; centred (`&C`) unless the template names a section, as
     /// Excel and openpyxl both need a section code to place it.
-    public var pageFooter: String {
-        ["&L", "&C", "&R"].contains { file.pageFooter.hasPrefix($0) } ? file.pageFooter : "&C" + file.pageFooter
+    public var pageFooter: String { Self.centred(file.pageFooter) }
+
+    /// The footer of a workbook that prints more than one sheet (the consolidated table: a summary and a
+    /// sheet per recommender). Each sheet numbers its own pages, but `&N` counts the whole workbook's in
+    /// Excel and LibreOffice alike ("第 1 页，共 15 页" on a one-page sheet), so it names the sheet instead.
+    public var sheetPageFooter: String { Self.centred(file.sheetPageFooter ?? "&A　第 &P 页") }
+
+    static func centred(_ footer: String) -> String {
+        ["&L", "&C", "&R"].contains { footer.hasPrefix($0) } ? footer : "&C" + footer
     }
     public var blankRows: Int { file.blankForm?.rows ?? 30 }
     public func prompt(_ key: String) -> String { file.blankForm?.prompts[key] ?? "" }
@@ -72,7 +83,8 @@ public struct FormLayout: Sendable {
     /// Loads and parses `Templates/<document>/form.yaml`.
     public static func load(document: DocumentKind, from folder: TemplateFolder) throws(TemplateError) -> FormLayout {
         let (file, path) = try folder.decodeYAML(File.self, at: "\(document.templateFolder)/form.yaml")
-        let optional = [file.recommenderLine, file.groupHeading, file.signatureLine].compactMap { $0 }
+        let optional =
+            [file.recommenderLine, file.groupHeading, file.signatureLine].compactMap { $0 } + (file.signOff ?? [])
         let templates = try TemplateFolder.textTemplates(
             [file.annexLabel, file.title] + optional + (file.notes ?? []), path: path)
         return FormLayout(file: file, path: path, templates: templates)
@@ -87,6 +99,12 @@ public struct FormLayout: Sendable {
     public func title(_ context: Any) -> String { render(file.title, context) }
     public func recommenderLine(_ context: Any) -> String { file.recommenderLine.map { render($0, context) } ?? "" }
     public func groupHeading(_ context: Any) -> String { file.groupHeading.map { render($0, context) } ?? "" }
-    public func signatureLine(_ context: Any) -> String { file.signatureLine.map { render($0, context) } ?? "" }
+    /// The sign-off under the table (推荐部门负责人, 填报人, 联系人电话, 日期), each a label and its value, laid
+    /// out two to a line with room to write by hand; a template folder of before `sign_off` gives its one
+    /// `signature_line`.
+    public func signOff(_ context: Any) -> [String] {
+        if let signOff = file.signOff { return signOff.map { render($0, context) } }
+        return file.signatureLine.map { [render($0, context)] } ?? []
+    }
     public func notes(_ context: Any) -> [String] { (file.notes ?? []).map { render($0, context) } }
 }

@@ -13,7 +13,7 @@ public struct TableSheetSource {
     public var annexLabel: String
     public var title: String
     public var recommenderLine: String
-    public var signatureLine: String
+    public var signOff: [String]
     public var notes: [String]
     /// How many body rows `rows` yields: plans continuation sheets before any row is written.
     public var rowCount: Int
@@ -23,14 +23,14 @@ public struct TableSheetSource {
     public var onePage = false
 
     public init(
-        name: String, annexLabel: String, title: String, recommenderLine: String, signatureLine: String,
+        name: String, annexLabel: String, title: String, recommenderLine: String, signOff: [String],
         notes: [String], rowCount: Int, rows: @escaping () -> AnyIterator<BodyRow>
     ) {
         self.name = name
         self.annexLabel = annexLabel
         self.title = title
         self.recommenderLine = recommenderLine
-        self.signatureLine = signatureLine
+        self.signOff = signOff
         self.notes = notes
         self.rowCount = rowCount
         self.rows = rows
@@ -39,7 +39,8 @@ public struct TableSheetSource {
 
 /// Lays table forms out as worksheets in the annex's shape: 附件 label, merged title, 推荐单位 line, header row
 /// (repeated on every printed page and frozen on screen), body, signature line and notes; A4 landscape, one
-/// page wide, `第 &P 页，共 &N 页` in the footer. A body longer than a sheet holds continues on further sheets.
+/// page wide, `第 &P 页，共 &N 页` in the footer (or the sheet's name and page where the workbook prints several
+/// sheets). A body longer than a sheet holds continues on further sheets.
 public struct TableWorkbook {
     public let layout: FormLayout
     /// Rows per sheet; Excel's limit, smaller in tests.
@@ -54,9 +55,37 @@ public struct TableWorkbook {
 
     var columnCount: Int { layout.columns.count }
 
-    /// Body rows one sheet can hold after the header block, a spacer, the signature line and the notes.
-    func capacity(notes: Int) -> Int {
-        max(1, maximumRows - Self.headerRow - 2 - notes)
+    /// Body rows one sheet can hold after the header block, a spacer, the sign-off lines and the notes.
+    func capacity(_ source: TableSheetSource) -> Int {
+        max(1, maximumRows - Self.headerRow - 1 - Self.signOffRows(source.signOff.count) - source.notes.count)
+    }
+
+    /// How many sheets `source` continues over.
+    func sheetCount(of source: TableSheetSource) -> Int {
+        let perSheet = capacity(source)
+        return max(1, (source.rowCount + perSheet - 1) / perSheet)
+    }
+
+    /// The sign-off goes two to a line.
+    static func signOffRows(_ count: Int) -> Int { (count + 1) / 2 }
+
+    /// Row height of a sign-off line: room to write a name or a date by hand (about 11 mm).
+    static let signOffHeight = 28.0
+
+    /// The columns of each half of a sign-off line: split where the widths come nearest to half the table.
+    static func halves(_ widths: [Double]) -> (ClosedRange<Int>, ClosedRange<Int>) {
+        let total = widths.reduce(0, +)
+        var running = 0.0
+        var split = 1
+        var best = Double.infinity
+        for (index, width) in widths.enumerated().dropLast() {
+            running += width
+            if abs(running - total / 2) < best {
+                best = abs(running - total / 2)
+                split = index + 1
+            }
+        }
+        return (1...split, (split + 1)...widths.count)
     }
 
     /// A package of `sources` (and hidden `extraSheets` such as drop-down lists) in the order given.
@@ -68,9 +97,11 @@ public struct TableWorkbook {
         var sheets: [WorkbookPart.Sheet] = []
         var used: Set<String> = []
         var parts: [OOXMLPackage.Part] = []
+        let printed = sources.map { sheetCount(of: $0) }.reduce(0, +)
+        let footer = printed > 1 ? layout.sheetPageFooter : layout.pageFooter
         for source in sources {
-            let perSheet = capacity(notes: source.notes.count)
-            let chunks = max(1, (source.rowCount + perSheet - 1) / perSheet)
+            let chunks = sheetCount(of: source)
+            let perSheet = capacity(source)
             let iterator = SharedIterator(source.rows())
             for chunk in 0..<chunks {
                 let name = SheetName.make(source.name, avoiding: used)
@@ -80,7 +111,9 @@ public struct TableWorkbook {
                 parts.append(
                     OOXMLPackage.Part(
                         name: "xl/worksheets/sheet\(sheets.count).xml", contentType: WorkbookPart.worksheetContentType,
-                        content: .stream { xml in try writeSheet(source, rows: iterator, limit: limit, &xml) }))
+                        content: .stream { xml in
+                            try writeSheet(source, rows: iterator, limit: limit, footer: footer, &xml)
+                        }))
             }
         }
         for hidden in hiddenSheets {
@@ -108,9 +141,11 @@ public struct TableWorkbook {
         return package
     }
 
-    func writeSheet(_ source: TableSheetSource, rows: SharedIterator, limit: Int, _ xml: inout XMLWriter) throws {
+    func writeSheet(
+        _ source: TableSheetSource, rows: SharedIterator, limit: Int, footer: String, _ xml: inout XMLWriter
+    ) throws {
         var sheetLayout = WorksheetLayout(
-            columnWidths: layout.columns.map(\.width), frozenRows: Self.headerRow, footer: layout.pageFooter,
+            columnWidths: layout.columns.map(\.width), frozenRows: Self.headerRow, footer: footer,
             dataValidations: source.dataValidations)
         sheetLayout.fitToOnePage = source.onePage
         var sheet = WorksheetWriter(layout: sheetLayout)
@@ -136,8 +171,7 @@ public struct TableWorkbook {
             written += 1
         }
         try sheet.row([], &xml)
-        try sheet.row([.text(source.signatureLine, .plain)] + blanks(.plain), height: 26, &xml)
-        sheet.mergeLastRow(from: 1, to: columnCount)
+        try writeSignOff(source.signOff, widths: widths, &sheet, &xml)
         for note in source.notes {
             let width = widths.reduce(0, +) * 11 / 12  // notes are 12 pt across the merged row
             try sheet.row(
@@ -146,6 +180,26 @@ public struct TableWorkbook {
             sheet.mergeLastRow(from: 1, to: columnCount)
         }
         sheet.finish(&xml)
+    }
+
+    /// The sign-off lines, two fields to a line, each across half the table and tall enough to write in.
+    func writeSignOff(
+        _ fields: [String], widths: [Double], _ sheet: inout WorksheetWriter, _ xml: inout XMLWriter
+    ) throws {
+        guard columnCount > 1 else {
+            for field in fields { try sheet.row([.text(field, .plain)], height: Self.signOffHeight, &xml) }
+            return
+        }
+        let (left, right) = Self.halves(widths)
+        for start in stride(from: 0, to: fields.count, by: 2) {
+            var cells = Array(repeating: Cell.empty(.plain), count: columnCount)
+            cells[0] = .text(fields[start], .plain)
+            if start + 1 < fields.count { cells[right.lowerBound - 1] = .text(fields[start + 1], .plain) }
+            try sheet.row(cells, height: Self.signOffHeight, &xml)
+            for half in [left, right] where half.count > 1 {
+                sheet.mergeLastRow(from: half.lowerBound, to: half.upperBound)
+            }
+        }
     }
 
     /// A hidden sheet holding the drop-down lists, one list per column.

@@ -9,6 +9,8 @@ extension DeclarationTableContext.Cell: TemplateFields {
         switch name {
         case "text": TemplateValues.text(text)
         case "kind": TemplateValues.text(kind)
+        case "size": TemplateValues.text(size)
+        case "lines": lines.map { TemplateValues.text($0) }
         default: nil
         }
     }
