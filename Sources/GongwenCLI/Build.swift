@@ -29,6 +29,16 @@ extension Gongwen {
         @Option(help: "同时生成的文件数（默认为处理器核数）/ documents rendered at once (default: one per core)")
         var jobs: Int?
 
+        @Flag(
+            help:
+                "归档包中加 PDF/A-2b 副本（需 LibreOffice）/ add a PDF/A-2b copy to each archive package (needs LibreOffice)")
+        var pdf = false
+
+        @Flag(
+            help:
+                "缺少公文字体时仍生成 PDF，替代记入元数据 / make the PDF even where a font is replaced; the metadata records it")
+        var allowSubstituteFonts = false
+
         func run() throws {
             let console = Console()
             var context = BuildContext(
@@ -36,6 +46,8 @@ extension Gongwen {
                 templatesFolder: templates.map { URL(fileURLWithPath: $0) } ?? BundledResources.templates,
                 outputFolder: URL(fileURLWithPath: output), policy: options.policy)
             context.order = order
+            context.pdfCopies = pdf
+            context.allowSubstituteFonts = allowSubstituteFonts
             context.templatesChosen = templates != nil
             if let jobs { context.workers = max(1, jobs) }
             if timings {

@@ -7,9 +7,11 @@ extension Gongwen {
     struct VerifyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "按 manifest.json 核验输出文件 / Check every output file against manifest.json (size, SHA-256).")
+            abstract:
+                "按 manifest.json 核验输出文件，按 SHA256SUMS 核验归档包 / Check every output file against manifest.json "
+                + "(size, SHA-256) and each archive package against its SHA256SUMS.")
 
-        @Argument(help: "输出文件夹 / the output folder")
+        @Argument(help: "输出文件夹，或一个归档包 / the output folder, or one archive package")
         var output = "output"
 
         func run() throws {

@@ -16,6 +16,9 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     case importReport = "import-report"
     /// manifest.json, the list of every file of a build (no template).
     case manifest
+    /// An issued document's archive package (归档包): its DOCX, PDF/A copy, metadata record and SHA256SUMS
+    /// (no template).
+    case archivePackage = "archive-package"
 
     /// The folder under `Templates/` holding this document's templates.
     public var templateFolder: String { rawValue }
@@ -31,6 +34,7 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
         case .commendation: "表彰决定"
         case .importReport: "导入报告"
         case .manifest: "文件清单"
+        case .archivePackage: "归档包"
         }
     }
 }

@@ -19,6 +19,9 @@ public struct RenderedFile: Sendable, Equatable {
     public var title: String
     /// The fonts the file asks for (DOCX and XLSX name them; the build reports them).
     public var fonts: [String]
+    /// For the DOCX of an issued document (a notice, the decision): what its archive record says of it. The
+    /// archive step makes a package of each file that has one.
+    public var issuance: IssuanceRecord?
 
     public init(
         path: String, data: Data, kind: DocumentKind, documentNumber: String? = nil, title: String, fonts: [String] = []

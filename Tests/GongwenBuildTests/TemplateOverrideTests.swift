@@ -45,10 +45,12 @@ struct TemplateOverrideTests {
         let changed = try TemporaryFolder.contents(of: output).filter { path, data in
             (try? Data(contentsOf: reference.appendingPathComponent(path))) != data
         }.keys.sorted()
+        // The notice, and its archive package (the copy of its DOCX, its record and fixity file).
+        let notice = "津滨质量组办〔2019〕5号 关于下达2019年滨海新区质量攻关重点项目计划的通知"
         #expect(
             changed == [
-                "manifest.json", "计划通知/津滨质量组办〔2019〕5号 关于下达2019年滨海新区质量攻关重点项目计划的通知.docx",
-                "计划通知/津滨质量组办〔2019〕5号 关于下达2019年滨海新区质量攻关重点项目计划的通知.html",
+                "manifest.json", "归档包/\(notice)/SHA256SUMS", "归档包/\(notice)/元数据.xml", "归档包/\(notice)/\(notice).docx",
+                "计划通知/\(notice).docx", "计划通知/\(notice).html",
             ])
     }
 

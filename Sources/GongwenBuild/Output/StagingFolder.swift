@@ -14,6 +14,8 @@ public struct WrittenFile: Sendable, Equatable {
     public var documentNumber: String?
     public var title: String
     public var fonts: [String]
+    /// The archive record of an issued document's DOCX (see ``RenderedFile/issuance``).
+    public var issuance: IssuanceRecord?
 }
 
 /// The new output as it is being built: a folder of its own beside the output folder, named for this run, into
@@ -72,7 +74,7 @@ public final class StagingFolder: @unchecked Sendable {
         }
         return WrittenFile(
             path: file.path, size: size, sha256: digest, kind: file.kind, documentNumber: file.documentNumber,
-            title: file.title, fonts: file.fonts)
+            title: file.title, fonts: file.fonts, issuance: file.issuance)
     }
 
     /// The folder now belongs to the output (or is gone): nothing to discard.

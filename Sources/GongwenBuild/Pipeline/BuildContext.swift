@@ -15,6 +15,10 @@ public struct BuildContext: Sendable {
     public var policy: CampaignValidator.Policy
     /// The order of winners within a level on the commendation list.
     public var order: AwardsContext.Order = .stroke
+    /// `--pdf`: a PDF/A-2b copy in each archive package (also when campaign.yaml says `archive: pdf`).
+    public var pdfCopies = false
+    /// `--allow-substitute-fonts`: make the PDF even where a font the document names is not installed.
+    public var allowSubstituteFonts = false
 
     /// Set by the read step.
     public var data: CampaignData?

@@ -88,6 +88,17 @@ extension BuildStep {
         context.files += try JobRunner(width: context.workers, observe: context.observeJob).run(jobs, into: staging)
     }
 
+    /// Makes an archive package (归档包) for each issued document: the DOCX, its PDF/A copy when asked for,
+    /// the metadata record and SHA256SUMS (``ArchivePackager``).
+    public static let archive = BuildStep("归档 archive") { context in
+        let data = try context.requireData()
+        let options = ArchivePackager.Options(
+            pdf: context.pdfCopies || data.campaign.archiveCopies.contains("pdf"),
+            allowSubstituteFonts: context.allowSubstituteFonts)
+        context.files += try ArchivePackager(staging: context.requireStaging(), options: options).package(
+            context.files)
+    }
+
     /// Adds manifest.json, which lists every other file with its size and SHA-256.
     public static let manifest = BuildStep("清单 manifest") { context in
         let data = try context.requireData()
@@ -106,6 +117,6 @@ extension BuildStep {
 
     /// The whole build, in order.
     public static let all: [BuildStep] = [
-        .lockOutput, .read, .validate, .checkTemplates, .render, .manifest, .write,
+        .lockOutput, .read, .validate, .checkTemplates, .render, .archive, .manifest, .write,
     ]
 }

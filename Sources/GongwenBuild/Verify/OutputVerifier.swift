@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Every file the manifest lists is read again and its size and SHA-256 compared; what is missing, what
 /// changed and what is there without being listed are each named. Nothing is written. The manifest itself is
-/// the record: a changed entry shows as a file that no longer matches it.
+/// the record: a changed entry shows as a file that no longer matches it. Each archive package (归档包) is
+/// also checked against its own SHA256SUMS, and a package given on its own is checked alone.
 public struct OutputVerifier {
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
         public enum Kind: String, Sendable {
@@ -20,6 +21,12 @@ public struct OutputVerifier {
         public var path: String
         public var detail: String
 
+        public init(kind: Kind, path: String, detail: String) {
+            self.kind = kind
+            self.path = path
+            self.detail = detail
+        }
+
         public var description: String {
             switch kind {
             case .changed: "已改动 changed: \(path) (\(detail))"
@@ -34,6 +41,11 @@ public struct OutputVerifier {
         /// Files that matched their manifest entry.
         public var verified: Int
         public var holds: Bool { findings.isEmpty }
+
+        public init(findings: [Finding], verified: Int) {
+            self.findings = findings
+            self.verified = verified
+        }
     }
 
     /// The part of manifest.json this reads.
@@ -56,6 +68,9 @@ public struct OutputVerifier {
 
     public func verify() throws(GongwenError) -> Report {
         let manifestURL = folder.appendingPathComponent(Manifest.fileName)
+        if FileSystem.kind(of: manifestURL.path) != .file, PackageVerifier.isPackage(folder) {
+            return PackageVerifier(folder: folder).verify()
+        }
         let listing: Listing
         do {
             listing = try JSONDecoder().decode(Listing.self, from: Data(contentsOf: manifestURL))
@@ -100,6 +115,14 @@ public struct OutputVerifier {
         for path in OutputOwnership.entries(below: folder) where !listed.contains(path) {
             guard FileSystem.kind(of: folder.appendingPathComponent(path).path) != .folder else { continue }
             findings.append(Finding(kind: .added, path: path, detail: ""))
+        }
+        // Each package against its own fixity file: what an archive will check once the package travels alone.
+        let packages = folder.appendingPathComponent(ArchivePackager.folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: packages.path)) ?? []
+        for name in names.sorted() where PackageVerifier.isPackage(packages.appendingPathComponent(name)) {
+            let report = PackageVerifier(folder: packages.appendingPathComponent(name)).verify(
+                prefix: "\(ArchivePackager.folder)/\(name)")
+            findings += report.findings.filter { finding in !findings.contains { $0.path == finding.path } }
         }
         return Report(findings: findings, verified: verified)
     }

@@ -28,6 +28,12 @@ public struct Campaign: Sendable, Equatable {
     public var districts: [String]
     /// Award levels from highest to lowest; default 一等奖 二等奖 三等奖 优秀奖.
     public var awardLevels: [String]
+    /// What goes into each issued document's archive package besides the DOCX and its metadata record:
+    /// `pdf` for a PDF/A-2b copy (campaign.yaml `archive: pdf`).
+    public var archiveCopies: Set<String> = []
+    /// 保管期限 of each issued document, by document key (campaign.yaml `retention:`); a document not named
+    /// keeps the default of its 文种 (``Retention/default(for:)``).
+    public var retention: [String: Retention] = [:]
     public var recommenders: [Recommender] {
         didSet { recommenderIndex = Self.index(recommenders) }
     }

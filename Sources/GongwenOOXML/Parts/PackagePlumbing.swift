@@ -78,11 +78,19 @@ public struct CorePropertiesPart {
     public var creator: String
     /// `2019-04-08`: written as midnight UTC in W3CDTF, so the same data gives the same bytes.
     public var created: String?
+    /// `dc:identifier`: an issued document's 发文字号, so a file that travels alone still says which it is.
+    public var identifier: String?
+    /// `cp:category`: its 文种 (通知, 决定).
+    public var category: String?
 
-    public init(title: String, creator: String, created: String?) {
+    public init(
+        title: String, creator: String, created: String?, identifier: String? = nil, category: String? = nil
+    ) {
         self.title = title
         self.creator = creator
         self.created = created
+        self.identifier = identifier
+        self.category = category
     }
 
     public func xml() -> [UInt8] {
@@ -97,6 +105,8 @@ public struct CorePropertiesPart {
                 "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
             ])
         writer.element("dc:title", text: title)
+        if let identifier { writer.element("dc:identifier", text: identifier) }
+        if let category { writer.element("cp:category", text: category) }
         writer.element("dc:creator", text: creator)
         writer.element("cp:lastModifiedBy", text: creator)
         if let created {

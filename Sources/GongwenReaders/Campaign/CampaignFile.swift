@@ -58,9 +58,28 @@ struct CampaignFile: Decodable {
     var files: FilesFile?
     /// The office's templates folder, relative to the campaign folder.
     var templates: String?
+    /// `archive: pdf` or `archive: [pdf]`: the copies each archive package holds besides the DOCX.
+    var archive: ArchiveSetting?
+    /// 保管期限 by document key.
+    var retention: [String: String]?
+
+    /// One copy name or a list of them.
+    struct ArchiveSetting: Decodable {
+        var copies: [String]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let one = try? container.decode(String.self) {
+                copies = [one]
+            } else {
+                copies = try container.decode([String].self)
+            }
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case title, year, area, templates, organizer, contact, signatory, industries, districts, recommenders, files
+        case archive, retention
         case coOrganizer = "co_organizer"
         case documentNumberPrefix = "document_number_prefix"
         case declarationDeadline = "declaration_deadline"

@@ -48,7 +48,26 @@ extension CampaignReader {
             return nil
         }
         guard let deadline = date(file.declarationDeadline, field: "declaration_deadline") else { return nil }
-        return Campaign(
+        var retention: [String: Retention] = [:]
+        for (key, text) in (file.retention ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let value = Retention(parsing: text) else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "retention.invalid", at: SourceLocation(file: name, field: "retention.\(key)"),
+                        chinese: "保管期限“\(text)”无效，应为 永久、30年 或 10年（DA/T 22-2015）",
+                        english: "retention \"\(text)\" is not one of 永久, 30年, 10年 (DA/T 22-2015)"))
+                continue
+            }
+            retention[key] = value
+        }
+        let copies = Set(file.archive?.copies ?? [])
+        for copy in copies.sorted() where copy != "pdf" {
+            diagnostics.append(
+                Diagnostic(
+                    .error, "archive.invalid", at: SourceLocation(file: name, field: "archive"),
+                    chinese: "归档副本“\(copy)”无效，可用：pdf", english: "archive copy \"\(copy)\" is unknown; use: pdf"))
+        }
+        var campaign = Campaign(
             title: file.title, year: file.year, area: file.area,
             organizer: Organization(
                 name: file.organizer.name, shortName: file.organizer.shortName ?? file.organizer.name,
@@ -59,6 +78,9 @@ extension CampaignReader {
             signatory: file.signatory ?? file.organizer.name, industries: file.industries ?? [],
             districts: file.districts ?? [], awardLevels: file.awardLevels ?? Campaign.defaultAwardLevels,
             recommenders: recommenders)
+        campaign.archiveCopies = copies.intersection(["pdf"])
+        campaign.retention = retention
+        return campaign
     }
 
     func yamlDiagnostic(_ error: YamlError, name: String) -> Diagnostic {

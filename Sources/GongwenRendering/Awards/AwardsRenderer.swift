@@ -64,12 +64,14 @@ public struct AwardsRenderer: Sendable {
             terms: [campaign.area, campaign.organizer.name, campaign.organizer.shortName])
         let list = CommendationListDOCX(awards: awards)
         let notice = NoticeDOCX(text: text, frame: frame) { writer in list.writeEntries(&writer) }
-        return [
-            RenderedFile(
-                path: "\(Self.folder)/" + FileNaming.safe("\(number) \(text.title)") + ".docx",
-                data: try notice.document(), kind: .commendation, documentNumber: number.description, title: text.title,
-                fonts: NoticeFonts().all)
-        ]
+        var docx = RenderedFile(
+            path: "\(Self.folder)/" + FileNaming.safe("\(number) \(text.title)") + ".docx",
+            data: try notice.document(), kind: .commendation, documentNumber: number.description, title: text.title,
+            fonts: NoticeFonts().all)
+        docx.issuance = text.issuance(
+            key: AwardsContext.documentKey, documentNumber: number.description, issueDate: date,
+            author: campaign.organizer.name, campaign: campaign)
+        return [docx]
     }
 
     /// A file name from a certificate's number and recipient (FileNaming removes `/ \ : * ? " < > |`).

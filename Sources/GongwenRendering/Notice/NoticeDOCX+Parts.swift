@@ -102,7 +102,9 @@ extension NoticeDOCX {
         let date = frame.date
         return WordPackage.make(
             writeDocument: { writer in writeDocument(&writer) },
-            core: CorePropertiesPart(title: text.title, creator: frame.organizerName, created: date.iso),
+            core: CorePropertiesPart(
+                title: text.title, creator: frame.organizerName, created: date.iso, identifier: frame.documentNumber,
+                category: IssuanceRecord.documentType(ofTitle: text.title)),
             defaultFont: body, fonts: fonts.all, footers: [footer(odd: true), footer(odd: false)],
             evenAndOddFooters: true)
     }

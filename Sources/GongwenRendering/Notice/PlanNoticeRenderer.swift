@@ -23,14 +23,14 @@ public struct PlanNoticeRenderer: Sendable {
     public func jobs(_ data: CampaignData) -> [DocumentJob] {
         guard !data.plan.isEmpty, let context = PlanNoticeContext.make(data) else { return [] }
         return [
-            DocumentJob(Self.folder, weight: 2 * context.rows.count) { try notice(context) },
+            DocumentJob(Self.folder, weight: 2 * context.rows.count) { try notice(context, campaign: data.campaign) },
             DocumentJob(Self.folder + "/计划表", weight: 2 * context.rows.count) {
                 try planTable(context, number: context.values.documentNumber)
             },
         ]
     }
 
-    func notice(_ context: PlanNoticeContext) throws -> [RenderedFile] {
+    func notice(_ context: PlanNoticeContext, campaign: Campaign) throws -> [RenderedFile] {
         let text = try NoticeText.load(document: .planNotice, from: templates, values: context.values)
         let html = try templates.load(document: .planNotice, format: "html", name: "notice.html")
         let number = context.values.documentNumber
@@ -38,13 +38,19 @@ public struct PlanNoticeRenderer: Sendable {
         let notice = NoticeHTMLContext(text: text, context: context)
         // The office's Word notice, when it has one; else gongwen's GB/T 9704 layout of notice.yaml.
         let word = templates.resolve("plan-notice/docx/notice.docx")
-        let docx: RenderedFile
+        let issuance = text.issuance(
+            key: PlanNoticeContext.documentKey, documentNumber: number, issueDate: context.issueDate,
+            author: context.values.organizerName, campaign: campaign)
+        var docx: RenderedFile
         if FileManager.default.fileExists(atPath: word.path) {
             let date = context.issueDate
+            let core = CorePropertiesPart(
+                title: text.title, creator: context.values.organizerName, created: date.iso, identifier: number,
+                category: issuance.documentType)
             docx = RenderedFile(
                 path: base + ".docx",
                 data: try WordTemplate.load(from: word, displayPath: templates.displayPath(word))
-                    .render(NoticeWordValues(context), date: (date.year, date.month, date.day)),
+                    .render(NoticeWordValues(context), date: (date.year, date.month, date.day), core: core),
                 kind: .planNotice, documentNumber: number, title: text.title, fonts: NoticeFonts().all)
         } else {
             // gongwen's GB/T 9704 layout, written into its file as it is made (the plan may hold 50,000 rows).
@@ -52,6 +58,7 @@ public struct PlanNoticeRenderer: Sendable {
                 path: base + ".docx", package: { sink in try NoticeDOCX(text: text, context: context).write(to: sink) },
                 kind: .planNotice, documentNumber: number, title: text.title, fonts: NoticeFonts().all)
         }
+        docx.issuance = issuance
         return [
             docx,
             RenderedFile(

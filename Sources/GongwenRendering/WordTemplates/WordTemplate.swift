@@ -44,7 +44,12 @@ public struct WordTemplate {
     }
 
     /// The document with `values`; values are escaped for XML and cleaned of characters XML forbids.
-    public func render(_ values: Any, date: (Int, Int, Int)) throws(TemplateError) -> Data {
+    ///
+    /// - Parameter core: the properties the document should carry (title, 文号, author, date) in place of the
+    ///   template's own `docProps/core.xml`, which names whoever made the template.
+    public func render(
+        _ values: Any, date: (Int, Int, Int), core: CorePropertiesPart? = nil
+    ) throws(TemplateError) -> Data {
         let xml = Data(document.render(TemplateValues.make(values)).utf8)
         if let problem = XMLWellFormedness.check(xml) {
             throw TemplateError(
@@ -56,7 +61,13 @@ public struct WordTemplate {
         let sink = MemorySink()
         let zip = ZipWriter(sink: sink, level: 6, year: date.0, month: date.1, day: date.2)
         do {
-            for (name, data) in entries { try zip.add(name, name == "word/document.xml" ? xml : data) }
+            for (name, data) in entries {
+                switch name {
+                case "word/document.xml": try zip.add(name, xml)
+                case "docProps/core.xml" where core != nil: try zip.add(name, Data(core?.xml() ?? []))
+                default: try zip.add(name, data)
+                }
+            }
             try zip.finish()
         } catch {
             throw TemplateError(file: file, line: nil, column: nil, message: "\(error)")

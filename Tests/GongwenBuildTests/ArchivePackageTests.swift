@@ -1,0 +1,192 @@
+import Foundation
+import GongwenBuild
+import GongwenCLI
+import GongwenDocuments
+import GongwenModel
+import GongwenTestSupport
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Archive packages (归档包): one per issued document, with the DOCX, the metadata record and SHA256SUMS;
+/// `gongwen verify` checks them with the output and on their own.
+struct ArchivePackageTests {
+    func build(
+        _ campaign: URL = Fixtures.sampleCampaign, configure: (inout BuildContext) -> Void = { _ in }
+    ) throws -> (TemporaryFolder, URL) {
+        let folder = try TemporaryFolder()
+        let output = folder.url.appendingPathComponent("output")
+        var context = BuildContext(
+            campaignFolder: campaign, templatesFolder: Fixtures.templates, outputFolder: output)
+        configure(&context)
+        try BuildPipeline(steps: BuildStep.all).run(&context)
+        return (folder, output)
+    }
+
+    func packages(_ output: URL) throws -> [URL] {
+        let root = output.appendingPathComponent("归档包")
+        return try FileManager.default.contentsOfDirectory(atPath: root.path).sorted().map {
+            root.appendingPathComponent($0)
+        }
+    }
+
+    /// The text of the first element `name` in an XML document (Foundation's parser, independent of ours).
+    final class FirstElements: NSObject, XMLParserDelegate {
+        var wanted: Set<String>
+        var found: [String: String] = [:]
+        var current: String?
+        var text = ""
+
+        init(_ wanted: Set<String>) {
+            self.wanted = wanted
+        }
+
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
+            if wanted.contains(name), found[name] == nil {
+                current = name
+                text = ""
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if current != nil { text += string }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == current {
+                found[name] = text
+                current = nil
+            }
+        }
+    }
+
+    @Test func eachIssuedDocumentHasAPackageWhoseRecordSaysWhatTheDocumentSays() throws {
+        let (folder, output) = try build()
+        _ = folder
+        let packages = try packages(output)
+        #expect(packages.count == 2, "the plan notice and the decision")
+        let expected = [
+            "5号": ("津滨质量组办〔2019〕5号", "关于下达2019年滨海新区质量攻关重点项目计划的通知", "2019-04-30", "通知", "30年"),
+            "12号": ("津滨质量组办〔2019〕12号", "关于表彰2019年滨海新区质量攻关活动优秀成果、优秀小组和优秀推荐单位的决定", "2019-09-20", "决定", "永久"),
+        ]
+        for package in packages {
+            let files = try FileManager.default.contentsOfDirectory(atPath: package.path).sorted()
+            #expect(files.count == 3 && files.contains("元数据.xml") && files.contains("SHA256SUMS"))
+            #expect(files.contains(package.lastPathComponent + ".docx"))
+            let parser = XMLParser(data: try Data(contentsOf: package.appendingPathComponent("元数据.xml")))
+            let reader = FirstElements(["发文字号", "标题", "成文日期", "文种", "保管期限", "日期"])
+            parser.delegate = reader
+            #expect(parser.parse())
+            let key = try #require(expected.keys.first { package.lastPathComponent.contains("〕\($0)") })
+            let (number, title, date, type, retention) = try #require(expected[key])
+            #expect(reader.found["发文字号"] == number)
+            #expect(reader.found["标题"] == title)
+            #expect(reader.found["成文日期"] == date)
+            #expect(reader.found["文种"] == type)
+            #expect(reader.found["保管期限"] == retention)
+            #expect(reader.found["日期"] == date.replacingOccurrences(of: "-", with: ""))
+            // The DOCX carries the same 文号 and 文种 in its core properties, for when it travels alone.
+            let core = try PackageParts.text(
+                "docProps/core.xml",
+                in: try Data(contentsOf: package.appendingPathComponent(files.first { $0.hasSuffix(".docx") }!)))
+            #expect(core.contains("<dc:identifier>\(number)</dc:identifier>"))
+            #expect(core.contains("<cp:category>\(type)</cp:category>"))
+            #expect(core.contains("<dc:title>\(title)</dc:title>"))
+        }
+    }
+
+    @Test func theFixityFileIsSha256sumsFormatAndHolds() throws {
+        let (folder, output) = try build()
+        _ = folder
+        for package in try packages(output) {
+            let text = try String(contentsOf: package.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+            let entries = try #require(FixityFile.entries(text))
+            #expect(entries.map(\.name).sorted() == ["元数据.xml", package.lastPathComponent + ".docx"].sorted())
+            for line in text.split(separator: "\n") {
+                #expect(line.count > 66 && line.dropFirst(64).hasPrefix("  "), "GNU sha256sum's text-mode line")
+            }
+            #expect(PackageVerifier(folder: package).verify().holds)
+        }
+        #expect(try OutputVerifier(folder: output).verify().holds)
+    }
+
+    @Test func aRetentionFromCampaignYAMLReachesTheRecord() throws {
+        let campaign = try TemporaryFolder()
+        try FileManager.default.copyItem(at: Fixtures.sampleCampaign, to: campaign.url.appendingPathComponent("c"))
+        let yaml = campaign.url.appendingPathComponent("c/campaign.yaml")
+        try (String(contentsOf: yaml, encoding: .utf8) + "retention:\n  plan_notice: 永久\n").write(
+            to: yaml, atomically: true, encoding: .utf8)
+        let (folder, output) = try build(campaign.url.appendingPathComponent("c"))
+        _ = folder
+        let notice = try #require(try packages(output).first { $0.lastPathComponent.contains("5号") })
+        let record = try String(contentsOf: notice.appendingPathComponent("元数据.xml"), encoding: .utf8)
+        #expect(record.contains("<保管期限 代码=\"Y\">永久</保管期限>"))
+    }
+
+    @Test(arguments: ["flipped byte", "deleted", "added", "truncated", "changed sum"])
+    func aDamagedPackageIsNamedAloneAndInTheOutput(_ damage: String) throws {
+        let (folder, output) = try build()
+        _ = folder
+        let package = try #require(try packages(output).first)
+        let docx = package.appendingPathComponent(package.lastPathComponent + ".docx")
+        let sums = package.appendingPathComponent("SHA256SUMS")
+        var named = docx.lastPathComponent
+        switch damage {
+        case "flipped byte":
+            var bytes = [UInt8](try Data(contentsOf: docx))
+            bytes[bytes.count / 3] ^= 0x20
+            try Data(bytes).write(to: docx)
+        case "deleted":
+            try FileManager.default.removeItem(at: docx)
+        case "added":
+            try Data("x".utf8).write(to: package.appendingPathComponent("备注.txt"))
+            named = "备注.txt"
+        case "truncated":
+            let bytes = try Data(contentsOf: docx)
+            try bytes.prefix(bytes.count - 10).write(to: docx)
+        default:
+            var text = try String(contentsOf: sums, encoding: .utf8)
+            named = try #require(FixityFile.entries(text)?.first?.name)
+            text = "0000" + text.dropFirst(4)
+            try text.write(to: sums, atomically: true, encoding: .utf8)
+        }
+        let alone = PackageVerifier(folder: package).verify()
+        #expect(!alone.holds)
+        #expect(alone.findings.contains { $0.path == named }, "\(alone.findings)")
+        // `gongwen verify PACKAGE` checks the package on its own; `gongwen verify OUTPUT` checks it too.
+        let whole = try OutputVerifier(folder: output).verify()
+        #expect(whole.findings.contains { $0.path.hasSuffix("/" + named) })
+        #expect(try OutputVerifier(folder: package).verify().findings.map(\.path) == alone.findings.map(\.path))
+        var command = try Gongwen.parseAsRoot(["verify", package.path])
+        #expect(throws: (any Error).self) { try command.run() }
+    }
+
+    @Test(.enabled(if: ExternalToolProbe.hasFontconfig))
+    func aFontThatResolvesToASubstituteStopsThePDFAndIsNamed() throws {
+        let campaign = try TemporaryFolder()
+        try FileManager.default.copyItem(at: Fixtures.sampleCampaign, to: campaign.url.appendingPathComponent("c"))
+        let templates = campaign.url.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Fixtures.templates, to: templates)
+        #expect {
+            _ = try build(campaign.url.appendingPathComponent("c")) { context in
+                context.pdfCopies = true
+            }
+        } throws: { error in
+            let message = "\(error)"
+            // This machine has no 方正小标宋简体 (no CI machine has): the error names it and its stand-in.
+            return message.contains("方正小标宋简体") && message.contains("--allow-substitute-fonts")
+        }
+    }
+}
+
+/// Whether fontconfig's fc-match is on this machine (it comes with libfontconfig).
+enum ExternalToolProbe {
+    static let hasFontconfig = ["/usr/bin/fc-match", "/usr/local/bin/fc-match", "/bin/fc-match"].contains {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
+}
