@@ -3,6 +3,7 @@ import GongwenBuild
 import GongwenCLI
 import GongwenDocuments
 import GongwenModel
+import GongwenReaders
 import GongwenTestSupport
 import Testing
 
@@ -126,6 +127,20 @@ struct ArchivePackageTests {
         let notice = try #require(try packages(output).first { $0.lastPathComponent.contains("5号") })
         let record = try String(contentsOf: notice.appendingPathComponent("元数据.xml"), encoding: .utf8)
         #expect(record.contains("<保管期限 代码=\"Y\">永久</保管期限>"))
+    }
+
+    @Test func anUnknownRetentionOrArchiveCopyIsAnErrorNamingTheField() throws {
+        let campaign = try TemporaryFolder()
+        let folder = campaign.url.appendingPathComponent("c")
+        try FileManager.default.copyItem(at: Fixtures.sampleCampaign, to: folder)
+        let yaml = folder.appendingPathComponent("campaign.yaml")
+        try (String(contentsOf: yaml, encoding: .utf8) + "archive: [pdf, tiff]\nretention:\n  commendation: 5年\n")
+            .write(
+                to: yaml, atomically: true, encoding: .utf8)
+        let diagnostics = CampaignReader().read(folder: folder).diagnostics
+        #expect(
+            diagnostics.contains { $0.code == "retention.invalid" && $0.location.field == "retention.commendation" })
+        #expect(diagnostics.contains { $0.code == "archive.invalid" && $0.english.contains("tiff") })
     }
 
     @Test(arguments: ["flipped byte", "deleted", "added", "truncated", "changed sum"])

@@ -5,7 +5,8 @@ import Yams
 /// `gongwen init DIR --year 2020`: next year's campaign.yaml from this year's settings.
 ///
 /// Kept: the organisers, the 文号 prefix, the contact, the signatory, the lists (行业, 所在区, award levels),
-/// the recommenders (without this year's heads, preparers and dates, which change) and the templates setting.
+/// the recommenders (without this year's heads, preparers and dates, which change), the archive settings
+/// (`archive:`, `retention:`) and the templates setting.
 /// Left for the office: the deadline, the 成文日期 and the 文号 serials, written empty with a comment, so that
 /// `check` names each one still to fill.
 public enum NextYearCampaign {
@@ -62,6 +63,13 @@ public enum NextYearCampaign {
             if let short = recommender.shortName { lines.append("    short_name: \(quoted(short))") }
             lines.append("    kind: \(quoted(recommender.kind))")
             if let phone = recommender.phone { lines.append("    phone: \(quoted(phone))") }
+        }
+        if let copies = file.archive?.copies, !copies.isEmpty {
+            lines.append("archive: [\(copies.map(quoted).joined(separator: ", "))]")
+        }
+        if let retention = file.retention, !retention.isEmpty {
+            lines.append("retention:")
+            lines += retention.sorted { $0.key < $1.key }.map { "  \($0.key): \(quoted($0.value))" }
         }
         if let templates = file.templates {
             // The templates folder as the new campaign reaches it.
