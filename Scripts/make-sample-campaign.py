@@ -177,16 +177,24 @@ contact:
   email: scjzjc@tjbh.gov.cn
   phone: "65306324"
 declaration_deadline: 2019-04-22
-# 成文日期 of each document the office issues.
+# 成文日期 of each document the office issues (a notice of Templates/notices/ is made once it has both a date and a 文号).
 issue_dates:
   call: 2019-04-08
   plan_notice: 2019-04-30
+  training: 2019-05-13
+  results: 2019-08-05
+  judging: 2019-09-02
   commendation: 2019-09-20
+  recommendation: 2019-10-15
 # 发文字号 serials: 津滨质量组办〔2019〕N号. Never reuse one within the campaign.
 document_numbers:
   call: 3
   plan_notice: 5
+  training: 6
+  results: 9
+  judging: 10
   commendation: 12
+  recommendation: 14
 signatory: 滨海新区质量工作领导小组办公室
 award_levels:
 {yaml_list(["一等奖", "二等奖", "三等奖", "优秀奖"])}

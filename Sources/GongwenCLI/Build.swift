@@ -74,6 +74,11 @@ extension Gongwen {
                     : "计划通知和计划表 / the plan notice and plan table"
                 console.line("未生成 skipped: \(documents)（还没有 \(pending.file) / no \(pending.file) yet）")
             }
+            for key in context.noticesNotYet {
+                console.line(
+                    "未生成 skipped: 公文 \(key)（campaign.yaml 尚未给出 document_numbers.\(key) 和 issue_dates.\(key) / "
+                        + "campaign.yaml does not number and date \(key) yet）")
+            }
             console.line(
                 "已生成 \(context.files.count) 个文件 → \(output)/ / wrote \(context.files.count) files to \(output)/")
             // standards.md §6: the documents name the official fonts; a machine without them substitutes.

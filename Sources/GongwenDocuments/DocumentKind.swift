@@ -12,6 +12,9 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     case commendationList = "commendation-list"
     /// 关于表彰…的决定, the commendation with the list attached (GB/T 9704).
     case commendation
+    /// Every other notice of the year (the 方案, training, results, judging, the recommendation to the city):
+    /// one YAML file each under `Templates/notices/`, laid out by the notice engine.
+    case notice = "notices"
     /// The import report (not a campaign document; its template lives beside the others).
     case importReport = "import-report"
     /// manifest.json, the list of every file of a build (no template).
@@ -32,6 +35,7 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
         case .certificate: "获奖证书"
         case .commendationList: "表彰名单"
         case .commendation: "表彰决定"
+        case .notice: "公文"
         case .importReport: "导入报告"
         case .manifest: "文件清单"
         case .archivePackage: "归档包"

@@ -26,6 +26,8 @@ public struct BuildContext: Sendable {
     /// Tables that do not exist yet (plan.csv before the plan, awards.csv before the judging): the documents
     /// made from them are skipped, and the CLI says so.
     public var notYet: [CampaignReader.NotYet] = []
+    /// Notices (`Templates/notices/<key>.yaml`) campaign.yaml does not number and date yet: skipped, by key.
+    public var noticesNotYet: [String] = []
     /// Every diagnostic so far; warnings stay here after a successful build, for the CLI to print once.
     public var diagnostics: [Diagnostic] = []
     /// Set by the render steps, in the order the manifest lists them: what was written, without the bytes.

@@ -85,6 +85,9 @@ extension BuildStep {
         }
         jobs += PlanNoticeRenderer(templates: templates).jobs(data)
         jobs += AwardsRenderer(templates: templates, order: context.order).jobs(data)
+        let notices = NoticeRenderer(templates: templates)
+        jobs += notices.jobs(data)
+        context.noticesNotYet = notices.notYet(data)
         context.files += try JobRunner(width: context.workers, observe: context.observeJob).run(jobs, into: staging)
     }
 

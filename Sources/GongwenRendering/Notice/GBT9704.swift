@@ -8,6 +8,7 @@ enum GBT9704 {
     /// §5.2.1: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm; so right 26 mm and bottom 35 mm.
     static let top = 2098, left = 1587, right = 1474, bottom = 1984
     static let typeWidth = pageWidth - left - right  // 8845 ≈ 156 mm
+    static let typeHeight = pageHeight - top - bottom  // 12756 ≈ 225 mm
     /// §5.2.3: 22 lines of 28 characters fill the type area: 225 mm / 22 = 10.23 mm = 579 twips per line;
     /// 156 mm / 28 = 5.57 mm = 315.9 twips per character, a little under the 16 pt (320 twips) glyph.
     static let linePitch = 579
@@ -32,17 +33,30 @@ enum GBT9704 {
     /// The section of a GB/T 9704 document: A4 portrait, the §5.2.1 margins, odd and even page-number
     /// footers (`rId4` default, `rId5` even) and the lines-only document grid of §5.2.3. `columnSpace` is
     /// the `w:cols` spacing Word writes for a one-column section, when the document carries one.
-    static func writeSection(_ writer: inout XMLWriter, columnSpace: Int? = nil) {
+    ///
+    /// - Parameter landscape: the page turned a quarter for a wide attachment table: the type area keeps its
+    ///   size (225 × 156 mm), the 订口 at the top.
+    static func writeSection(_ writer: inout XMLWriter, columnSpace: Int? = nil, landscape: Bool = false) {
         writer.open("w:sectPr")
         writer.empty("w:footerReference", ["w:type": "even", "r:id": "rId5"])
         writer.empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
-        writer.empty("w:pgSz", ["w:w": String(pageWidth), "w:h": String(pageHeight)])
-        writer.empty(
-            "w:pgMar",
-            [
-                "w:top": String(top), "w:right": String(right), "w:bottom": String(bottom), "w:left": String(left),
-                "w:header": "851", "w:footer": String(footerDistance), "w:gutter": "0",
-            ])
+        if landscape {
+            writer.empty("w:pgSz", ["w:w": String(pageHeight), "w:h": String(pageWidth), "w:orient": "landscape"])
+            writer.empty(
+                "w:pgMar",
+                [
+                    "w:top": String(left), "w:right": String(bottom), "w:bottom": String(right), "w:left": String(top),
+                    "w:header": "851", "w:footer": String(footerDistance), "w:gutter": "0",
+                ])
+        } else {
+            writer.empty("w:pgSz", ["w:w": String(pageWidth), "w:h": String(pageHeight)])
+            writer.empty(
+                "w:pgMar",
+                [
+                    "w:top": String(top), "w:right": String(right), "w:bottom": String(bottom), "w:left": String(left),
+                    "w:header": "851", "w:footer": String(footerDistance), "w:gutter": "0",
+                ])
+        }
         if let columnSpace { writer.empty("w:cols", ["w:space": String(columnSpace)]) }
         writer.empty("w:docGrid", ["w:type": "lines", "w:linePitch": String(linePitch)])
         writer.close("w:sectPr")

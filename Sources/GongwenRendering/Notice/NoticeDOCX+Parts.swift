@@ -34,14 +34,16 @@ extension NoticeDOCX {
         // Thick 0.35 mm ≈ 1 pt (w:sz 8), thin 0.25 mm ≈ 0.75 pt (w:sz 6).
         let thick = ParagraphFormat.Border(size: 8, color: "000000", space: 1)
         let thin = ParagraphFormat.Border(size: 6, color: "000000", space: 1)
-        var lines: [(pieces: [String], hanging: Int)] = []
+        var lines: [(pieces: [String], hanging: Int, height: Int)] = []
         if !text.copyTo.isEmpty {
-            // A full stop after the last name (§7.4.2); wrapped names align after 抄送：.
-            let copy = text.copyTo.hasSuffix("。") ? text.copyTo : text.copyTo + "。"
-            lines.append((["抄送：" + copy], 3 * oneCharacter))
+            // A full stop after the last name (§7.4.2); wrapped names align after 抄送：. The frame is as
+            // many lines high as the names need, so a long 抄送 is never clipped.
+            let copy = "抄送：" + (text.copyTo.hasSuffix("。") ? text.copyTo : text.copyTo + "。")
+            lines.append(([copy], 3 * oneCharacter, Self.recordLines(copy) * GBT9704.linePitch))
         }
-        lines.append(([text.printedBy, frame.issueDate + "印发"], 0))
+        lines.append(([text.printedBy, frame.issueDate + "印发"], 0, GBT9704.linePitch))
         let typeHeight = GBT9704.pageHeight - GBT9704.top - GBT9704.bottom
+        var y = typeHeight - lines.map(\.height).reduce(0, +)
         for (index, line) in lines.enumerated() {
             var format = ParagraphFormat(alignment: "left", exactLine: GBT9704.linePitch)
             format.characterWidth = oneCharacter
@@ -49,9 +51,8 @@ extension NoticeDOCX {
             format.hanging = line.hanging
             format.right = oneCharacter
             format.rightTabs = [GBT9704.typeWidth - oneCharacter]
-            format.frame = (
-                GBT9704.typeWidth, GBT9704.linePitch, typeHeight - (lines.count - index) * GBT9704.linePitch
-            )
+            format.frame = (GBT9704.typeWidth, line.height, y)
+            y += line.height
             if index == 0 { format.topBorder = thick }
             format.bottomBorder = index == lines.count - 1 ? thick : thin
             writer.open("w:p")
@@ -73,6 +74,14 @@ extension NoticeDOCX {
         writer.raw(
             "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
                 + "<w:rPr><w:vanish/><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>")
+    }
+
+    /// Lines a 抄送 of 4号 characters takes: at most 29 on the first line (one character in from each side)
+    /// and 26 on each next one (aligned after 抄送：), Latin letters and digits half a character; counted with
+    /// one character to spare a line, as a word processor may break before a closing mark.
+    static func recordLines(_ copy: String) -> Int {
+        let width = TitleLines.width(copy)
+        return width <= 28 ? 1 : 1 + Int(((width - 28) / 25).rounded(.up))
     }
 
     func footer(odd: Bool) -> [UInt8] { Self.pageNumberFooter(odd: odd, songti: fonts.songti) }

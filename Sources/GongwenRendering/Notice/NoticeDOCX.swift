@@ -20,11 +20,26 @@ public struct NoticeDOCX {
         public var terms: Set<String>
     }
 
+    /// An attachment printed on its own pages: which one (its index in 附件说明), whether its table needs a
+    /// landscape page, and what follows its label and title.
+    public struct AttachmentPage {
+        public var index: Int
+        public var landscape: Bool
+        public var body: (inout XMLWriter) -> Void
+
+        public init(index: Int, landscape: Bool = false, body: @escaping (inout XMLWriter) -> Void) {
+            self.index = index
+            self.landscape = landscape
+            self.body = body
+        }
+    }
+
     let text: NoticeText
     let frame: Frame
     let fonts: NoticeFonts
-    /// Writes the body of the (first) attachment after its label and title.
-    var attachmentBody: (inout XMLWriter) -> Void
+    /// The attachments printed after the text; an attachment named in 附件说明 without a page is a file that
+    /// travels with the notice.
+    var attachmentPages: [AttachmentPage]
 
     /// The 发文机关标志's size when the text is a template's (`{{organizerName}}文件` is not the real width).
     var markSize: Double?
@@ -32,11 +47,20 @@ public struct NoticeDOCX {
         text: NoticeText, frame: Frame, fonts: NoticeFonts = NoticeFonts(), markSize: Double? = nil,
         attachmentBody: @escaping (inout XMLWriter) -> Void
     ) {
+        self.init(
+            text: text, frame: frame, fonts: fonts, markSize: markSize,
+            attachmentPages: text.attachments.isEmpty ? [] : [AttachmentPage(index: 0, body: attachmentBody)])
+    }
+
+    public init(
+        text: NoticeText, frame: Frame, fonts: NoticeFonts = NoticeFonts(), markSize: Double? = nil,
+        attachmentPages: [AttachmentPage]
+    ) {
         self.text = text
         self.frame = frame
         self.fonts = fonts
         self.markSize = markSize
-        self.attachmentBody = attachmentBody
+        self.attachmentPages = attachmentPages
     }
 
     /// The plan notice: its attachment is the plan table (`rows` replaces the projects, for a template).
@@ -101,7 +125,7 @@ public struct NoticeDOCX {
         writer.open("w:body")
         writeHead(&writer)
         writeMain(&writer)
-        if !text.attachments.isEmpty { writeAttachment(&writer) }
+        writeAttachmentPages(&writer)
         writeRecord(&writer)
         GBT9704.writeSection(&writer, columnSpace: 425)
         writer.close("w:body")
@@ -114,15 +138,37 @@ public struct NoticeDOCX {
         // No size is prescribed (§7.2.4); the mark takes at most nine tenths of the type width, up to 一号.
         let markSize = min(
             26, (0.9 * Double(GBT9704.typeWidth) / 20 / TitleLines.width(text.issuerMark)).rounded(.down))
+        // §7.2.1–7.2.3: 份号, 密级和保密期限, 紧急程度 flush left on the first lines, above the mark's place.
+        let corner = [text.copyNumber, text.classification, text.urgency].filter { !$0.isEmpty }
+        for (index, line) in corner.enumerated() {
+            writer.paragraph(line, index == 0 && !text.copyNumber.isEmpty ? body : size3(fonts.heiti), format("left"))
+        }
         var mark = ParagraphFormat(alignment: "center", exactLine: Int(markSize * 20))
-        mark.spaceBefore = GBT9704.issuerMarkOffset
+        mark.spaceBefore = max(0, GBT9704.issuerMarkOffset - corner.count * GBT9704.linePitch)
         writer.paragraph(text.issuerMark, WordFont(eastAsia: fonts.xiaobiaosong, size: markSize, color: "FF0000"), mark)
         writer.paragraph("", body, grid)
         writer.paragraph("", body, grid)
-        var number = format("center")
+        var number = format(text.signer.isEmpty ? "center" : "left")
         // w:space 3 pt: measured on the render, the rule lies 4 mm under the number's glyphs (§7.2.7).
         number.bottomBorder = ParagraphFormat.Border(size: 12, color: "FF0000", space: 3)
-        writer.paragraph(frame.documentNumber, body, number)
+        guard !text.signer.isEmpty else {
+            writer.paragraph(frame.documentNumber, body, number)
+            return
+        }
+        // §7.2.5–7.2.6 (上行文): the 文号 one character from the left, 签发人：name (the name in 楷体) one
+        // character from the right, on one line.
+        number.left = GBT9704.characterPitch
+        number.rightTabs = [GBT9704.typeWidth - GBT9704.characterPitch]
+        writer.open("w:p")
+        writer.paragraphProperties(number, font: body)
+        writer.run(frame.documentNumber, body)
+        writer.open("w:r")
+        writer.runProperties(body)
+        writer.empty("w:tab")
+        writer.close("w:r")
+        writer.run("签发人：", body)
+        writer.run(text.signer, size3(fonts.kaiti))
+        writer.close("w:p")
     }
 
     func writeMain(_ writer: inout XMLWriter) {
@@ -135,7 +181,7 @@ public struct NoticeDOCX {
             writer.paragraph(line, title, format("center"))
         }
         writer.paragraph("", body, grid)
-        writer.paragraph(text.recipients + "：", body, format("left"))
+        if !text.recipients.isEmpty { writer.paragraph(text.recipients + "：", body, format("left")) }
         for (index, block) in text.blocks.enumerated() {
             // §7.3.5: the seal's page must carry body text, so the last paragraph goes with the signature.
             var paragraph = format("both", firstLine: twoCharacters)
@@ -144,9 +190,15 @@ public struct NoticeDOCX {
             case .paragraph(let content):
                 writer.paragraph(content, body, paragraph)
             case .heading(let level, let ordinal, let heading):
-                // §7.3.3: 一、 黑体, （一） 楷体, 1. and （1） 仿宋; all 3号, no bold.
-                let face = level == 1 ? fonts.heiti : level == 2 ? fonts.kaiti : fonts.fangsong
-                writer.paragraph(ordinal + heading, size3(face), paragraph)
+                // A heading never ends a page: it stays with the text it heads.
+                paragraph.keepNext = true
+                writer.paragraph(ordinal + heading, size3(headingFace(level)), paragraph)
+            case .runIn(let level, let ordinal, let heading, let content):
+                writer.open("w:p")
+                writer.paragraphProperties(paragraph, font: body)
+                writer.run(ordinal + heading, size3(headingFace(level)))
+                writer.run(content, body)
+                writer.close("w:p")
             }
         }
         writeAttachmentList(&writer)
@@ -195,20 +247,9 @@ public struct NoticeDOCX {
         if !text.note.isEmpty { writer.paragraph(text.note, body, format("left", firstLine: twoCharacters)) }
     }
 
-    /// §7.3.7: the attachment starts a new page: 附件 (numbered when several) in 3号黑体 flush left on line 1,
-    /// its title centred on line 3, then its body (the plan table, the list of winners).
-    func writeAttachment(_ writer: inout XMLWriter) {
-        var first = format("left")
-        first.pageBreakBefore = true
-        let label = text.attachments.count > 1 ? "附件1" : "附件"
-        writer.paragraph(label, size3(fonts.heiti), first)
-        writer.paragraph("", body, grid)
-        let title = WordFont(eastAsia: fonts.xiaobiaosong, size: GBT9704.size2)
-        for line in TitleLines.split(text.attachments[0], maximumWidth: 20, extraTerms: terms) {
-            writer.paragraph(line, title, format("center"))
-        }
-        writer.paragraph("", body, grid)
-        attachmentBody(&writer)
+    /// §7.3.3: 一、 黑体, （一） 楷体, 1. and （1） 仿宋; all 3号, no bold.
+    func headingFace(_ level: Int) -> String {
+        level == 1 ? fonts.heiti : level == 2 ? fonts.kaiti : fonts.fangsong
     }
 
     var terms: Set<String> { frame.terms }

@@ -9,6 +9,8 @@ struct NoticeTableWriter {
     var width: Int
     /// 五号 (10.5 pt): six columns of names on a portrait page.
     var size = 10.5
+    /// Columns read from the left (names, projects); the others are centred. The plan table's by default.
+    var leftAligned: Set<Int> = [2, 3]
 
     var widths: [Int] {
         let total = columns.map(\.width).reduce(0, +)
@@ -42,7 +44,7 @@ struct NoticeTableWriter {
             writer.empty("w:vAlign", ["w:val": "center"])
             writer.close("w:tcPr")
             // Names and projects read from the left; numbers, codes and people are centred.
-            let centred = header || ![2, 3].contains(index)
+            let centred = header || !leftAligned.contains(index)
             var format = ParagraphFormat(alignment: centred ? "center" : "left")
             format.characterWidth = Int(size * 20)
             format.snapToGrid = false

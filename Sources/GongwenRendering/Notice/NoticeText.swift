@@ -12,6 +12,16 @@ public struct NoticeText: Sendable, Equatable {
         case paragraph(String)
         /// A heading of level 1…4, numbered 一、 （一） 1. （1） (GB/T 9704 §7.3.3).
         case heading(level: Int, ordinal: String, text: String)
+        /// A numbered heading with its paragraph run in after it (`（一）宣传推动。各有关单位…`): the ordinal and
+        /// heading in the level's face, the text in 仿宋.
+        case runIn(level: Int, ordinal: String, heading: String, text: String)
+    }
+
+    /// What an attachment of the notice is: a table made from the data on its own pages, or (nil) a file
+    /// named in 附件说明 only.
+    public struct AttachmentTable: Sendable, Equatable {
+        public var kind: NoticeAttachmentTable.Kind
+        public var levels: [String]?
     }
 
     public struct Column: Sendable, Equatable, Decodable {
@@ -29,7 +39,16 @@ public struct NoticeText: Sendable, Equatable {
     public var copyTo: String
     public var printedBy: String
     public var columns: [Column]
-
+    /// By attachment index, the table each generated attachment holds.
+    public var attachmentTables: [Int: AttachmentTable] = [:]
+    /// 份号, 密级和保密期限, 紧急程度 (top left of the head, GB/T 9704 §7.2.1–7.2.3), empty when none.
+    public var copyNumber = ""
+    public var classification = ""
+    public var urgency = ""
+    /// 签发人 of a 上行文 (§7.2.6): the 文号 then sits left, the 签发人 right, on one line.
+    public var signer = ""
+    /// One copy per recommender, each 主送 that recommender (`{{recipient}}`).
+    public var perRecipient = false
     struct File: Decodable {
         struct Item: Decodable {
             var text: String?
@@ -43,22 +62,49 @@ public struct NoticeText: Sendable, Equatable {
             var columns: [Column]
         }
 
+        /// An attachment: its name alone (listed in 附件说明 only), or `{title:, table:, levels:}`.
+        struct Attachment: Decodable {
+            var title: String
+            var table: String?
+            var levels: [String]?
+
+            enum CodingKeys: String, CodingKey { case title, table, levels }
+
+            init(from decoder: any Decoder) throws {
+                if let name = try? decoder.singleValueContainer().decode(String.self) {
+                    title = name
+                    return
+                }
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                title = try container.decode(String.self, forKey: .title)
+                table = try container.decodeIfPresent(String.self, forKey: .table)
+                levels = try container.decodeIfPresent([String].self, forKey: .levels)
+            }
+        }
+
         var issuerMark: String
         var title: String
-        var recipients: String
+        var recipients: String?
         var body: [Item]
-        var attachments: [String]?
+        var attachments: [Attachment]?
         var signature: String
         var note: String?
         var copyTo: String?
         var printedBy: String
         var table: Table?
+        var copyNumber: String?
+        var classification: String?
+        var urgency: String?
+        var signer: String?
+        var perRecipient: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case title, recipients, body, attachments, signature, note, table
+            case title, recipients, body, attachments, signature, note, table, classification, urgency, signer
             case issuerMark = "issuer_mark"
             case copyTo = "copy_to"
             case printedBy = "printed_by"
+            case copyNumber = "copy_number"
+            case perRecipient = "per_recipient"
         }
     }
 
@@ -66,7 +112,19 @@ public struct NoticeText: Sendable, Equatable {
     public static func load(
         document: DocumentKind, from folder: TemplateFolder, values: Any
     ) throws(TemplateError) -> NoticeText {
-        let (file, path) = try folder.decodeYAML(File.self, at: "\(document.templateFolder)/notice.yaml")
+        try load(path: "\(document.templateFolder)/notice.yaml", from: folder, values: values)
+    }
+
+    /// Whether the notice at `path` asks for one copy per recommender (read before its values are made).
+    public static func isPerRecipient(path: String, in folder: TemplateFolder) throws(TemplateError) -> Bool {
+        try folder.decodeYAML(File.self, at: path).0.perRecipient ?? false
+    }
+
+    /// Loads the notice YAML at `path` (under the templates folder) and renders it with `values`.
+    public static func load(path relativePath: String, from folder: TemplateFolder, values: Any) throws(TemplateError)
+        -> NoticeText
+    {
+        let (file, path) = try folder.decodeYAML(File.self, at: relativePath)
         let context = TemplateValues.make(values)
         func render(_ string: String) throws(TemplateError) -> String {
             try TemplateFolder.textTemplates([string], path: path)[string]?.render(context) ?? string
@@ -80,19 +138,43 @@ public struct NoticeText: Sendable, Equatable {
                 counters[level] += 1
                 for deeper in (level + 1)..<counters.count { counters[deeper] = 0 }
                 let ordinal = ChineseNumeral.ordinal(counters[level], level: levels[level])
-                blocks.append(.heading(level: level + 1, ordinal: ordinal, text: try render(heading)))
+                if let text = item.text {
+                    blocks.append(
+                        .runIn(level: level + 1, ordinal: ordinal, heading: try render(heading), text: try render(text))
+                    )
+                } else {
+                    blocks.append(.heading(level: level + 1, ordinal: ordinal, text: try render(heading)))
+                }
             } else if let paragraph = item.text {
                 blocks.append(.paragraph(try render(paragraph)))
             }
         }
         var attachments: [String] = []
-        for attachment in file.attachments ?? [] { attachments.append(try render(attachment)) }
-        return NoticeText(
+        var tables: [Int: AttachmentTable] = [:]
+        for (index, attachment) in (file.attachments ?? []).enumerated() {
+            attachments.append(try render(attachment.title))
+            guard let name = attachment.table else { continue }
+            guard let kind = NoticeAttachmentTable.Kind(rawValue: name) else {
+                let known = NoticeAttachmentTable.Kind.allCases.map(\.rawValue).joined(separator: "、")
+                throw TemplateError(
+                    file: path, line: nil, column: nil,
+                    message: "附件的表格“\(name)”未知，可用：\(known) / unknown attachment table \"\(name)\"; use: \(known)")
+            }
+            tables[index] = AttachmentTable(kind: kind, levels: attachment.levels)
+        }
+        var text = NoticeText(
             issuerMark: try render(file.issuerMark), title: try render(file.title),
-            recipients: try render(file.recipients), blocks: blocks, attachments: attachments,
+            recipients: try render(file.recipients ?? ""), blocks: blocks, attachments: attachments,
             signature: try render(file.signature), note: try render(file.note ?? ""),
             copyTo: try render(file.copyTo ?? ""), printedBy: try render(file.printedBy),
             columns: file.table?.columns ?? [])
+        text.attachmentTables = tables
+        text.copyNumber = try render(file.copyNumber ?? "")
+        text.classification = try render(file.classification ?? "")
+        text.urgency = try render(file.urgency ?? "")
+        text.signer = try render(file.signer ?? "")
+        text.perRecipient = file.perRecipient ?? false
+        return text
     }
 }
 
@@ -103,10 +185,15 @@ extension NoticeText {
         key: String, documentNumber: String, issueDate: CalendarDate, author: String, campaign: Campaign
     ) -> IssuanceRecord {
         let type = IssuanceRecord.documentType(ofTitle: title)
-        return IssuanceRecord(
+        var record = IssuanceRecord(
             key: key, documentType: type, issuerMark: issuerMark, documentNumber: documentNumber, title: title,
             recipients: recipients, attachments: attachments, issuer: signature, issueDate: issueDate, note: note,
             copyTo: copyTo, printedBy: printedBy, author: author,
             retention: campaign.retention[key] ?? Retention.default(for: type))
+        record.copyNumber = copyNumber
+        record.classification = classification
+        record.urgency = urgency
+        record.signer = signer
+        return record
     }
 }

@@ -75,6 +75,12 @@ public struct TemplateChecker {
             ("commendation-list/form.yaml", TemplateNameCheck.values(of: awards)),
             ("commendation-list/html/list.html.mustache", TemplateNameCheck.values(of: awards)),
         ]
+        // The decision's wording (checked with the values its renderer gives it).
+        let commendation = CommendationValues(
+            year: 0, area: "", campaignTitle: "", organizerName: "", organizerShortName: "", coOrganizer: "",
+            signatory: "", documentNumber: "", issueDate: "", resultCount: 0, groupCount: 0, recommenderCount: 0)
+        subjects.append(("commendation/notice.yaml", TemplateNameCheck.values(of: commendation)))
+        subjects += noticeSubjects()
         if let template = try? CertificateTemplate.load(from: templates) {
             let texts = awards.certificates.prefix(1).map { template.text(for: $0, in: awards) }
             subjects.append(
@@ -82,6 +88,46 @@ public struct TemplateChecker {
                     "certificate/html/certificates.html.mustache",
                     TemplateNameCheck.values(of: CertificatePages(campaignTitle: "", certificates: Array(texts)))
                 ))
+        }
+        return subjects
+    }
+
+    /// Every notice of the year (`notices/<key>.yaml`) with the values it gets, placeholders where
+    /// campaign.yaml does not number and date it yet, and the notices' HTML template.
+    func noticeSubjects() -> [(path: String, values: Any)] {
+        let renderer = NoticeRenderer(templates: templates)
+        let keys = renderer.keys()
+        let known =
+            keys + [PlanNoticeContext.documentKey, AwardsContext.documentKey]
+            + Array(data.campaign.documentSerials.keys)
+        var subjects: [(String, Any)] = []
+        var sample: (NoticeText, NoticeValues)?
+        for key in keys {
+            let values =
+                NoticeValues.make(key: key, data: data, recipient: "推荐单位")
+                ?? NoticeValues.placeholder(key: key, data: data, keys: known)
+            let path = "\(NoticeRenderer.templateFolder)/\(key).yaml"
+            subjects.append((path, TemplateNameCheck.values(of: values)))
+            if sample == nil, let text = try? NoticeText.load(path: path, from: templates, values: values) {
+                sample = (text, values)
+            }
+        }
+        if let (text, values) = sample {
+            // An attachment page and every optional part present, so that each name in the template is checked.
+            var full = text
+            full.attachments = ["附件"]
+            full.copyNumber = "000001"
+            full.signer = "签发人"
+            let table = NoticeAttachmentTable.make(.blankForm, data: data)
+            var page = NoticeHTMLContext(text: full, values: values, tables: [0: table])
+            page.attachmentPages = page.attachmentPages.map { page in
+                var page = page
+                page.before = [""]
+                page.after = [""]
+                return page
+            }
+            subjects.append(
+                ("\(NoticeRenderer.templateFolder)/html/notice.html.mustache", TemplateNameCheck.values(of: page)))
         }
         return subjects
     }

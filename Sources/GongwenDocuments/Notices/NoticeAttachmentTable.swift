@@ -1,0 +1,103 @@
+import GongwenModel
+
+/// A table a notice attaches, made from the campaign's data (GB/T 9704 §7.3.7: an attachment starts a new
+/// page, its 附件N label on line 1 and its title on line 3): the plan, the projects recommended to the city,
+/// or the blank 附件2 form. A notice's YAML names one by `table:`.
+public struct NoticeAttachmentTable: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// 重点项目计划表: every planned project.
+        case plan
+        /// The winning projects recommended to the city's contest (the top levels, `levels:` in the YAML).
+        case recommended
+        /// The 附件2 declaration form, blank, as recommenders fill it in: printed landscape.
+        case blankForm = "blank-form"
+    }
+
+    public struct Column: Sendable, Equatable {
+        public var title: String
+        /// Share of the table's width.
+        public var width: Double
+        /// Names and projects read from the left; numbers, codes and people are centred.
+        public var leftAligned: Bool
+    }
+
+    public var kind: Kind
+    public var columns: [Column]
+    public var rows: [[String]]
+    /// Printed across an A4 landscape page (the 附件2 form's nine columns).
+    public var landscape: Bool
+    /// Lines printed above and below the table (the form's 推荐单位(公章) line; its sign-off and notes).
+    public var before: [String] = []
+    public var after: [String] = []
+
+    /// The table `kind` from `data`; `levels` chooses the award levels a `recommended` table lists (default:
+    /// the campaign's first two, 一等奖 and 二等奖). A copy for one `recipient` lists its own projects only,
+    /// numbered from 1.
+    public static func make(
+        _ kind: Kind, data: CampaignData, levels: [String]? = nil, recipient: Recommender? = nil
+    ) -> NoticeAttachmentTable {
+        switch kind {
+        case .plan:
+            var planned = PlanNoticeContext.make(data)?.rows ?? []
+            if let recipient {
+                let names = Set([recipient.name, recipient.id] + [recipient.shortName].compactMap { $0 })
+                planned = planned.filter { names.contains($0.recommender) }
+                for index in planned.indices { planned[index].number = index + 1 }
+            }
+            let rows = planned.map(\.cells)
+            return NoticeAttachmentTable(
+                kind: kind,
+                columns: [
+                    Column(title: "序号", width: 7, leftAligned: false),
+                    Column(title: "计划编号", width: 21, leftAligned: false),
+                    Column(title: "申报单位", width: 23, leftAligned: true),
+                    Column(title: "项目名称", width: 26, leftAligned: true),
+                    Column(title: "项目\n负责人", width: 10, leftAligned: false),
+                    Column(title: "推荐单位", width: 13, leftAligned: false),
+                ], rows: rows, landscape: false)
+        case .recommended:
+            let chosen = Set(levels ?? Array(data.campaign.awardLevels.prefix(2)))
+            let rank = Dictionary(uniqueKeysWithValues: data.campaign.awardLevels.enumerated().map { ($1, $0) })
+            // An award names its recommender, or its project does: the declaration it was planned from.
+            var declared: [ProjectKey: String] = [:]
+            for declaration in data.declarations { declared[declaration.projectKey] = declaration.recommender }
+            func recommender(_ award: Award) -> String {
+                let named =
+                    award.recommender.isEmpty
+                    ? declared[ProjectKey(creditCode: award.creditCode, projectName: award.projectName)] ?? ""
+                    : award.recommender
+                // The short name, as the plan table shows it: the table is portrait.
+                let found = data.campaign.recommender(named: named)
+                return found?.shortName ?? found?.name ?? named
+            }
+            let names = recipient.map { Set([$0.name, $0.id] + [$0.shortName].compactMap { $0 }) }
+            let winners = data.awards.enumerated()
+                .filter { $0.element.category == .projectResult && chosen.contains($0.element.level) }
+                .filter { names?.contains(recommender($0.element)) ?? true }
+                .sorted { (rank[$0.element.level] ?? .max, $0.offset) < (rank[$1.element.level] ?? .max, $1.offset) }
+                .map(\.element)
+            let rows = winners.enumerated().map { index, award in
+                [
+                    String(index + 1), award.unit, award.projectName, award.level, recommender(award),
+                ]
+            }
+            return NoticeAttachmentTable(
+                kind: kind,
+                columns: [
+                    Column(title: "序号", width: 7, leftAligned: false),
+                    Column(title: "单位名称", width: 27, leftAligned: true),
+                    Column(title: "成果名称", width: 33, leftAligned: true),
+                    Column(title: "获奖等级", width: 11, leftAligned: false),
+                    Column(title: "推荐单位", width: 22, leftAligned: false),
+                ], rows: rows, landscape: false)
+        case .blankForm:
+            let columns = zip(DeclarationTableContext.formColumns, DeclarationField.formColumns).map { column, field in
+                Column(
+                    title: column.note.isEmpty ? column.title : column.title + "\n" + column.note,
+                    width: Double(column.width), leftAligned: field == .applicant || field == .projectName)
+            }
+            let rows = Array(repeating: Array(repeating: "", count: columns.count), count: 10)
+            return NoticeAttachmentTable(kind: kind, columns: columns, rows: rows, landscape: true)
+        }
+    }
+}
