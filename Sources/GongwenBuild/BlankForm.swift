@@ -7,15 +7,19 @@ import GongwenRendering
 public enum BlankForm {
     /// Reads the campaign (only campaign.yaml matters: 行业 and 所在区 fill the drop-down lists) and writes
     /// the form to `url` atomically. Returns the diagnostics met on the way.
-    public static func write(campaign folder: URL, templates: URL, to url: URL) throws(GongwenError) -> [Diagnostic] {
-        var context = BuildContext(campaignFolder: folder, templatesFolder: templates, outputFolder: url)
+    ///
+    /// - Parameter templates: the templates folder; nil takes campaign.yaml's `templates:`, else the built-in.
+    public static func write(campaign folder: URL, templates: URL?, to url: URL) throws(GongwenError) -> [Diagnostic] {
+        var context = BuildContext(
+            campaignFolder: folder, templatesFolder: templates ?? BundledResources.templates, outputFolder: url)
+        context.templatesChosen = templates != nil
         try BuildPipeline(steps: [.read]).run(&context)
         let data = try context.requireData()
         let form: Data
         do {
             let layout = try FormLayout.load(
-                document: .declarationTable, from: TemplateFolder(root: templates, fallback: BundledResources.templates)
-            )
+                document: .declarationTable,
+                from: TemplateFolder(root: context.templatesFolder, fallback: BundledResources.templates))
             form = try DeclarationTableXLSX(layout: layout).blankForm(data.campaign)
         } catch let error as TemplateError {
             throw GongwenError(.template, path: error.file, message: error.description)

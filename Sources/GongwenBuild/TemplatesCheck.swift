@@ -11,7 +11,9 @@ public enum TemplatesCheck {
                 .invalidData, path: campaign.path, message: "活动数据无法读取 / the campaign cannot be read",
                 diagnostics: read.diagnostics)
         }
-        let templates = TemplateFolder(root: folder ?? BundledResources.templates, fallback: BundledResources.templates)
+        // No folder given: the one campaign.yaml names (templates:), else the built-in templates.
+        let root = folder ?? read.templatesFolder ?? BundledResources.templates
+        let templates = TemplateFolder(root: root, fallback: BundledResources.templates)
         return TemplateChecker(templates: templates, data: data).check()
     }
 }

@@ -15,7 +15,8 @@ extension Gongwen {
         @Option(name: .shortAndLong, help: "输出文件 / the file to write")
         var output = "空白申报表.xlsx"
 
-        @Option(help: "模板文件夹 / the templates folder (default: the built-in Templates/)")
+        @Option(
+            help: "模板文件夹 / the templates folder (default: campaign.yaml's templates:, else the built-in Templates/)")
         var templates: String?
 
         func run() throws {
@@ -23,7 +24,7 @@ extension Gongwen {
             do {
                 let diagnostics = try BlankForm.write(
                     campaign: campaign.map { URL(fileURLWithPath: $0) } ?? BundledResources.sampleCampaign,
-                    templates: templates.map { URL(fileURLWithPath: $0) } ?? BundledResources.templates,
+                    templates: templates.map { URL(fileURLWithPath: $0) },
                     to: URL(fileURLWithPath: output))
                 console.print(diagnostics: diagnostics.warnings)
                 console.line("已生成空白申报表 → \(output) / wrote the blank form to \(output)")

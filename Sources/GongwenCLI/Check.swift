@@ -15,9 +15,11 @@ extension Gongwen {
             var context = BuildContext(
                 campaignFolder: options.campaignURL, templatesFolder: BundledResources.templates,
                 outputFolder: URL(fileURLWithPath: "output"), policy: options.policy)
+            // The templates the build would use (campaign.yaml's templates:), checked as the build checks them.
+            context.templatesChosen = false
             let console = Console()
             do {
-                try BuildPipeline(steps: [.read, .validate]).run(&context)
+                try BuildPipeline(steps: [.read, .validate, .checkTemplates]).run(&context)
                 console.print(diagnostics: context.diagnostics)
                 let count = context.data?.declarations.count ?? 0
                 console.line("检查通过：\(count) 项申报 / check passed: \(count) declarations")

@@ -15,7 +15,10 @@ extension Gongwen {
             static let configuration = CommandConfiguration(
                 abstract: "检查模板（语法、未闭合的段落、拼错的名称）/ Check templates: syntax, sections, names.")
 
-            @Argument(help: "模板文件夹（默认：内置模板）/ the templates folder (default: the built-in templates)")
+            @Argument(
+                help:
+                    "模板文件夹（默认：campaign.yaml 的 templates:，否则内置模板）/ the templates folder (default: campaign.yaml's templates:, else the built-in ones)"
+            )
             var folder: String?
 
             @Option(help: "用于检查的活动数据（默认：内置示例）/ the campaign whose data the check uses")

@@ -26,6 +26,44 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     /// The folder under `Templates/` holding this document's templates.
     public var templateFolder: String { rawValue }
 
+    /// The registry of templates: each file this document is made from, relative to `Templates/` (`*` stands
+    /// for a notice's key). `templates check` checks each one, `templates export` writes them, and a test
+    /// fails when a file under `Templates/` belongs to no document or a listed one is not checked.
+    public var templateFiles: [String] {
+        switch self {
+        case .declarationTable: ["declaration-table/form.yaml", "declaration-table/html/table.html.mustache"]
+        case .planNotice: ["plan-notice/notice.yaml", "plan-notice/html/notice.html.mustache"]
+        case .planTable: ["plan-table/form.yaml", "plan-table/html/table.html.mustache"]
+        case .certificate: ["certificate/certificate.yaml", "certificate/html/certificates.html.mustache"]
+        case .commendationList: ["commendation-list/form.yaml", "commendation-list/html/list.html.mustache"]
+        case .commendation: ["commendation/notice.yaml"]
+        case .notice: ["notices/*.yaml", "notices/html/notice.html.mustache"]
+        case .importReport: ["import-report/html/report.html.mustache"]
+        case .manifest, .archivePackage: []
+        }
+    }
+
+    /// Word and Excel files an office may put in its templates folder in place of gongwen's own layout.
+    public var officeTemplateFiles: [String] {
+        switch self {
+        case .planNotice: ["plan-notice/docx/notice.docx"]
+        case .planTable: ["plan-table/docx/table.docx", "plan-table/xlsx/table.xlsx"]
+        default: []
+        }
+    }
+
+    /// Whether `path` (relative to `Templates/`) is one of this document's template files.
+    public func owns(_ path: String) -> Bool {
+        (templateFiles + officeTemplateFiles).contains { pattern in
+            guard let star = pattern.firstIndex(of: "*") else { return pattern == path }
+            let prefix = pattern[..<star]
+            let suffix = pattern[pattern.index(after: star)...]
+            let middle = path.dropFirst(prefix.count).dropLast(suffix.count)
+            return path.hasPrefix(prefix) && path.hasSuffix(suffix) && path.count >= pattern.count - 1
+                && !middle.contains("/")
+        }
+    }
+
     /// What the document is called in the office.
     public var chineseName: String {
         switch self {

@@ -1,4 +1,5 @@
 import Foundation
+import GongwenDocuments
 import GongwenModel
 import GongwenReaders
 import GongwenRendering
@@ -9,25 +10,10 @@ struct ImportReport {
     let result: Importer.Result
     let campaign: Campaign
 
-    struct Line {
-        var file: String
-        /// 已导入 / 未导入 / 已拒绝 / 已规范.
-        var kind: String
-        var row: String
-        var column: String
-        var field: String
-        var chinese: String
-        var english: String
-    }
-
-    struct FileSummary {
-        var file: String
-        var recommender: String
-        var accepted: Int
-        var rejected: Int
-        var refused: String
-        var lines: [Line]
-    }
+    typealias Line = ImportReportContext.Line
+    typealias FileSummary = ImportReportContext.FileSummary
+    /// The templates folder the campaign names (campaign.yaml `templates:`), over the built-in one.
+    var templates = TemplateFolder(root: BundledResources.templates)
 
     var summaries: [FileSummary] {
         result.files.map { outcome in
@@ -91,9 +77,8 @@ struct ImportReport {
             })
         let html: String
         do {
-            let template = try TemplateFolder(root: BundledResources.templates).load(
-                document: .importReport, format: "html", name: "report.html")
-            html = template.render(Page(campaignTitle: campaign.title, files: summaries))
+            let template = try templates.load(document: .importReport, format: "html", name: "report.html")
+            html = template.render(ImportReportContext(campaignTitle: campaign.title, files: summaries))
         } catch {
             throw GongwenError(.template, path: error.file, message: error.description)
         }
@@ -102,10 +87,5 @@ struct ImportReport {
         try AtomicFile.write(Data(csv.utf8), to: csvURL)
         try AtomicFile.write(Data(html.utf8), to: htmlURL)
         return [htmlURL, csvURL]
-    }
-
-    struct Page {
-        var campaignTitle: String
-        var files: [FileSummary]
     }
 }

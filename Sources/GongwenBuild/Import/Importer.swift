@@ -151,8 +151,11 @@ public struct Importer {
             warning.severity = .warning
             return warning
         }
-        result.reportFiles = try ImportReport(result: result, campaign: campaign).write(
-            to: options.reportFolder ?? options.campaign)
+        var report = ImportReport(result: result, campaign: campaign)
+        if let folder = read.templatesFolder {
+            report.templates = TemplateFolder(root: folder, fallback: BundledResources.templates)
+        }
+        result.reportFiles = try report.write(to: options.reportFolder ?? options.campaign)
         return result
     }
 

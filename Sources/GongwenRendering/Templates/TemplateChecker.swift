@@ -81,6 +81,8 @@ public struct TemplateChecker {
             signatory: "", documentNumber: "", issueDate: "", resultCount: 0, groupCount: 0, recommenderCount: 0)
         subjects.append(("commendation/notice.yaml", TemplateNameCheck.values(of: commendation)))
         subjects += noticeSubjects()
+        subjects.append(
+            ("import-report/html/report.html.mustache", TemplateNameCheck.values(of: ImportReportContext.sample)))
         if let template = try? CertificateTemplate.load(from: templates) {
             let texts = awards.certificates.prefix(1).map { template.text(for: $0, in: awards) }
             subjects.append(
