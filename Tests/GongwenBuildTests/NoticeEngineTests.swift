@@ -128,6 +128,25 @@ struct NoticeEngineTests {
         #expect(try paragraph("<w:t>一、主要做法</w:t>", in: document).contains("<w:keepNext/>"))
     }
 
+    @Test func theHeadIsLaidOutOffTheGridSoItHoldsInEveryWordProcessor() throws {
+        let (folder, campaign, templates) = try setUp(
+            notices: ["bulletin": Self.bulletin],
+            extra: "issue_dates:|  bulletin: 2019-11-05\ndocument_numbers:|  bulletin: 20")
+        let (output, _) = try build(campaign, templates: templates, in: folder)
+        let name = "津滨质量组办〔2019〕20号 关于2019年滨海新区质量攻关活动开展情况的通报"
+        let document = try PackageParts.text(
+            "word/document.xml", in: try Data(contentsOf: output.appendingPathComponent("公文/\(name).docx")))
+        // LibreOffice snaps lines on the document grid, Word and WPS do not: the mark (35 mm of space before
+        // it, §7.2.4) and the 文号 with its rule 4 mm below (§7.2.7) are off the grid, measured alike both ways.
+        let mark = try paragraph("滨海新区质量工作领导小组办公室文件</w:t>", in: document)
+        #expect(mark.contains("<w:snapToGrid w:val=\"0\"/>") && mark.contains("w:before=\"1984\""))
+        let number = try paragraph("<w:t>津滨质量组办〔2019〕20号</w:t>", in: document)
+        #expect(number.contains("<w:snapToGrid w:val=\"0\"/>") && number.contains("w:space=\"6\""))
+        let settings = try PackageParts.text(
+            "word/document.xml", in: try Data(contentsOf: output.appendingPathComponent("公文/\(name).docx")))
+        #expect(settings.contains("w:footer=\"1423\""), "the page number's dash 7 mm below the type area")
+    }
+
     @Test func aPerRecipientNoticeGoesToEachRecommenderWithItsOwnProjects() throws {
         let folder = try TemporaryFolder()
         let (output, _) = try build(Fixtures.sampleCampaign, templates: Fixtures.templates, in: folder)

@@ -18,15 +18,16 @@ enum GBT9704 {
     /// but LibreOffice lays such a grid out at about 18 characters a line, so the grid is lines only.
     static let condensing = -5
     /// §7.2.4: the upper edge of the 发文机关标志 is 35 mm below the top of the type area. The paragraph's
-    /// line is set exactly to the mark's size and its glyphs start about 7 mm below the paragraph's top, so
-    /// the space before is 28 mm (measured on the LibreOffice render, 100 dpi: the mark's top 72 mm from the
-    /// page edge).
-    static let issuerMarkOffset = 1587
+    /// line is set exactly to the mark's size, off the document grid (LibreOffice snaps a line on the grid to
+    /// the next grid line, Word and WPS do not), and its glyphs start at the paragraph's top, so the space
+    /// before is the 35 mm itself (measured on the LibreOffice render at 150 dpi, with and without the
+    /// grid: the mark's top 72 mm from the page edge).
+    static let issuerMarkOffset = 1984
     /// §7.2.7: the red rule is 4 mm below the 发文字号 (≈ 227 twips), as wide as the type area.
     static let ruleGap = 227
-    /// §7.5: the page number's 一字线 is 7 mm below the type area; 4号 (14 pt) text about 5 mm tall, so the
-    /// footer's baseline distance from the page edge is 35 − 7 − 5 = 23 mm.
-    static let footerDistance = 1304
+    /// §7.5: the page number's 一字线 is 7 mm below the type area (measured at the dash's middle on the
+    /// LibreOffice render at 150 dpi: 23 mm of footer distance put it 9 mm below, so 25.1 mm).
+    static let footerDistance = 1423
     /// Point sizes (§1.2): 2号 22, 3号 16, 4号 14.
     static let size2 = 22.0, size3 = 16.0, size4 = 14.0
 

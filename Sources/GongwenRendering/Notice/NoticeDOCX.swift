@@ -143,14 +143,21 @@ public struct NoticeDOCX {
         for (index, line) in corner.enumerated() {
             writer.paragraph(line, index == 0 && !text.copyNumber.isEmpty ? body : size3(fonts.heiti), format("left"))
         }
+        // The head is laid out off the document grid, so its distances hold whether a word processor snaps
+        // lines to the grid (LibreOffice) or not (Word, WPS).
         var mark = ParagraphFormat(alignment: "center", exactLine: Int(markSize * 20))
+        mark.snapToGrid = false
         mark.spaceBefore = max(0, GBT9704.issuerMarkOffset - corner.count * GBT9704.linePitch)
         writer.paragraph(text.issuerMark, WordFont(eastAsia: fonts.xiaobiaosong, size: markSize, color: "FF0000"), mark)
-        writer.paragraph("", body, grid)
-        writer.paragraph("", body, grid)
+        var blank = grid
+        blank.snapToGrid = false
+        writer.paragraph("", body, blank)
+        writer.paragraph("", body, blank)
         var number = format(text.signer.isEmpty ? "center" : "left")
-        // w:space 3 pt: measured on the render, the rule lies 4 mm under the number's glyphs (§7.2.7).
-        number.bottomBorder = ParagraphFormat.Border(size: 12, color: "FF0000", space: 3)
+        number.snapToGrid = false
+        // w:space 6 pt: measured on the LibreOffice render (150 dpi, with and without the grid), the rule lies
+        // 4 mm under the number's glyphs (§7.2.7).
+        number.bottomBorder = ParagraphFormat.Border(size: 12, color: "FF0000", space: 6)
         guard !text.signer.isEmpty else {
             writer.paragraph(frame.documentNumber, body, number)
             return
