@@ -41,3 +41,13 @@ struct TitleLinesTests {
         }
     }
 }
+
+struct TitleWordsTests {
+    @Test func theDecisionsTitleBreaksBetweenWordsAndNoLineStartsWithAMark() {
+        let lines = TitleLines.split(
+            "关于表彰2019年滨海新区质量攻关活动优秀成果、优秀小组和优秀推荐单位的决定", maximumWidth: 20,
+            extraTerms: ["滨海新区"])
+        #expect(lines == ["关于表彰2019年滨海新区质量攻关活动", "优秀成果、优秀小组和优秀推荐单位的决定"])
+        #expect(TitleLines.words("优秀成果、优秀小组").first == "优秀成果、", "、 stays with the word before it")
+    }
+}

@@ -11,7 +11,11 @@ public enum TitleLines {
         "关于", "下达", "印发", "开展", "做好", "表彰", "公布", "质量", "攻关", "质量攻关", "重点", "项目", "重点项目",
         "计划", "通知", "决定", "通报", "名单", "活动", "方案", "获奖", "成果", "小组", "优秀", "推荐", "单位",
         "推荐单位", "工作", "领导小组", "办公室", "质量月", "天津市", "滨海新区", "申报", "评选", "结果", "年度",
+        "优秀成果", "优秀小组", "优秀推荐单位", "宣贯", "培训", "宣贯培训", "发表会", "成果发表会", "全市", "发表",
     ]
+
+    /// Marks that never start a line (GB/T 15834's closing punctuation): each stays with the word before it.
+    static let closing: Set<Character> = ["、", "，", "。", "；", "：", "？", "！", "）", "》", "」", "”", "’"]
 
     /// Display width in characters: CJK and full-width forms 1, ASCII (digits in 2019) ½.
     public static func width(_ text: some StringProtocol) -> Double {
@@ -45,6 +49,11 @@ public enum TitleLines {
                 if end < characters.count, characters[end] == "年" { end += 1 }
                 words.append(String(characters[index..<end]))
                 index = end
+                continue
+            }
+            if closing.contains(characters[index]), !words.isEmpty {
+                words[words.count - 1].append(characters[index])
+                index += 1
                 continue
             }
             var length = min(longest, characters.count - index)

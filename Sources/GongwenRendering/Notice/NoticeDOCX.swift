@@ -135,9 +135,9 @@ public struct NoticeDOCX {
     /// 版头: 发文机关标志 35 mm below the type area's top, red 小标宋, centred; two blank lines; 发文字号
     /// centred; the red rule 4 mm below it across the type area.
     func writeHead(_ writer: inout XMLWriter) {
-        // No size is prescribed (§7.2.4); the mark takes at most nine tenths of the type width, up to 一号.
-        let markSize = min(
-            26, (0.9 * Double(GBT9704.typeWidth) / 20 / TitleLines.width(text.issuerMark)).rounded(.down))
+        // No size is prescribed (§7.2.4): one rule, `markSize(for:)`, for the notice and the Word template
+        // exported from it (whose mark is a tag, so it is given the real mark's size).
+        let markSize = self.markSize ?? Self.markSize(for: text.issuerMark)
         // §7.2.1–7.2.3: 份号, 密级和保密期限, 紧急程度 flush left on the first lines, above the mark's place.
         let corner = [text.copyNumber, text.classification, text.urgency].filter { !$0.isEmpty }
         for (index, line) in corner.enumerated() {

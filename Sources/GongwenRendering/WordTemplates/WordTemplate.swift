@@ -22,6 +22,11 @@ public struct WordTemplate {
         if let index = entries.firstIndex(where: { $0.name == WordSettingsRepair.partName }) {
             entries[index].data = WordSettingsRepair.repaired(entries[index].data)
         }
+        // A template re-saved by LibreOffice writes some properties out of the schema's order.
+        for index in entries.indices
+        where entries[index].name.hasPrefix("word/") && entries[index].name.hasSuffix(".xml") {
+            entries[index].data = WordSchemaOrder.repaired(entries[index].data)
+        }
         guard
             let xml = entries.first(where: { $0.0 == "word/document.xml" }).map({
                 String(decoding: $0.1, as: UTF8.self)
