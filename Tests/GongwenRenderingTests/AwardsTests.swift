@@ -102,7 +102,7 @@ struct AwardsTests {
         #expect(single.count == 2)
         let combined = try #require(files.first { $0.path.hasSuffix("全部获奖证书.docx") })
         let xml = try PackageParts.text("word/document.xml", in: combined.data)
-        #expect(xml.contains("荣获2019年滨海新区质量攻关活动优秀成果一等奖。"))
+        #expect(xml.contains("项目在2019年滨海新区质量攻关活动中荣获成果一等奖。"), "no doubled 优秀成果优秀奖")
         #expect(xml.contains("<w:t>特发此证，以资鼓励。</w:t>"))
         #expect(xml.components(separatedBy: "<w:pageBreakBefore/>").count - 1 == 1, "two certificates, one break")
         #expect(XMLWellFormedness.check(Data(xml.utf8)) == nil)
@@ -140,5 +140,39 @@ struct CommendationDecisionTests {
         data.campaign.documentSerials["commendation"] = nil
         let files = try AwardsRenderer(templates: TemplateFolder(root: Fixtures.templates)).render(data)
         #expect(!files.contains { $0.kind == .commendation })
+    }
+}
+
+/// What looking at the printed certificates and list found: the block centred, one heading look, each
+/// category of the list workbook on its own pages with shaded heading rows, no repeated heading.
+struct PrintedAwardsTests {
+    @Test func aCertificatesBlockIsCentredOnThePage() throws {
+        let data = AwardsTests.data(units: ["天津甲公司"])
+        let files = try AwardsRenderer(templates: TemplateFolder(root: Fixtures.templates)).render(data)
+        let single = try #require(files.first { $0.path.contains("/单份/") })
+        let xml = try PackageParts.text("word/document.xml", in: single.data)
+        // 165 mm of type area and a block of about 130 mm: some 10–40 mm of space above it.
+        let before = try #require(xml.range(of: "w:before=\""))
+        let twips = Int(xml[before.upperBound...].prefix { $0.isNumber }) ?? 0
+        #expect((600...2300).contains(twips), "\(twips) twips above the certificate number")
+        #expect(xml.contains("<w:spacing w:val=\"420\"/>"), "荣 誉 证 书 spaced as in the HTML")
+        let html = String(decoding: try #require(files.first { $0.path.hasSuffix(".html") }).data, as: UTF8.self)
+        #expect(html.contains("class=\"number\" style=\"margin-top: ") && html.contains("<div class=\"seal\"></div>"))
+    }
+
+    @Test func eachCategoryOfTheListStartsAPageAndNoHeadingRepeats() throws {
+        var data = AwardsTests.data(units: ["天津甲公司", "天津乙公司"])
+        let recommender = TestCampaign.recommender()
+        data.awards.append(
+            Award(
+                category: .recommender, level: "", creditCode: "", projectName: "", recommender: recommender.id,
+                origin: RecordOrigin(file: "awards.csv", row: 9)))
+        let files = try AwardsRenderer(templates: TemplateFolder(root: Fixtures.templates)).render(data)
+        let workbook = try #require(files.first { $0.path.hasSuffix("名单.xlsx") })
+        let sheet = try PackageParts.text("xl/worksheets/sheet1.xml", in: workbook.data)
+        #expect(sheet.contains("<rowBreaks count=\"1\" manualBreakCount=\"1\">"), "the second category on a new page")
+        #expect(!sheet.contains("一、优秀推荐单位"), "the category's heading is not repeated as a level")
+        let styles = try PackageParts.text("xl/styles.xml", in: workbook.data)
+        #expect(styles.contains("<fgColor rgb=\"FFF2F2F2\"/>"), "heading rows shaded")
     }
 }

@@ -109,9 +109,13 @@ public struct AwardsContext: Sendable, Equatable {
             var levelGroups: [LevelGroup] = []
             for (index, group) in levels.enumerated() {
                 let level = group[0].level.isEmpty ? name(of: category) : group[0].level
+                // A category of one unnamed level (优秀推荐单位) has no level heading: it would only repeat the
+                // category's ("优秀推荐单位（4家）" over "一、优秀推荐单位（4家）").
+                let redundant = group[0].level.isEmpty && levels.count == 1
                 levelGroups.append(
                     LevelGroup(
-                        heading: ChineseNumeral.ordinal(index + 1, level: .first) + "\(level)（\(group.count)\(unit)）",
+                        heading: redundant
+                            ? "" : ChineseNumeral.ordinal(index + 1, level: .first) + "\(level)（\(group.count)\(unit)）",
                         level: group[0].level,
                         entries: group.enumerated().map { Entry(number: $0 + 1, text: entryText($1), certificate: $1) })
                 )

@@ -16,6 +16,9 @@ public enum CellStyle: Int, CaseIterable, Sendable {
     case code
     /// Lines outside the table (推荐单位, signatures, notes): no border, wrapped.
     case plain
+    /// A group's heading row inside the table (推荐单位：…, 一、一等奖): 黑体 on light grey, so it does not read as
+    /// a data row.
+    case group
 }
 
 /// `xl/styles.xml` (ECMA-376 Part 1 §18.8): fonts, fills, borders and the cell formats of ``CellStyle``.
@@ -54,12 +57,18 @@ public struct SpreadsheetStylesPart {
         }
         writer.close("fonts")
         // Excel requires the first two fills to be none and gray125.
-        writer.open("fills", ["count": "2"])
+        writer.open("fills", ["count": "3"])
         writer.open("fill")
         writer.empty("patternFill", ["patternType": "none"])
         writer.close("fill")
         writer.open("fill")
         writer.empty("patternFill", ["patternType": "gray125"])
+        writer.close("fill")
+        writer.open("fill")
+        writer.open("patternFill", ["patternType": "solid"])
+        writer.empty("fgColor", ["rgb": "FFF2F2F2"])
+        writer.empty("bgColor", ["indexed": "64"])
+        writer.close("patternFill")
         writer.close("fill")
         writer.close("fills")
         writer.open("borders", ["count": "2"])
@@ -87,8 +96,10 @@ public struct SpreadsheetStylesPart {
     }
 
     func writeFormat(_ style: CellStyle, _ writer: inout XMLWriter) {
+        let fill = style == .group ? 2 : 0
         let (font, border, numberFormat, horizontal): (Int, Int, Int, String?) =
             switch style {
+            case .group: (2, 1, 0, "left")
             case .normal: (0, 0, 0, nil)
             case .title: (1, 0, 0, "center")
             case .annexLabel: (3, 0, 0, "left")
@@ -105,8 +116,9 @@ public struct SpreadsheetStylesPart {
         writer.open(
             "xf",
             [
-                "numFmtId": String(numberFormat), "fontId": String(font), "fillId": "0", "borderId": String(border),
-                "xfId": "0", "applyNumberFormat": numberFormat == 0 ? "0" : "1", "applyFont": "1",
+                "numFmtId": String(numberFormat), "fontId": String(font), "fillId": String(fill),
+                "borderId": String(border), "xfId": "0", "applyNumberFormat": numberFormat == 0 ? "0" : "1",
+                "applyFill": fill == 0 ? "0" : "1", "applyFont": "1",
                 "applyBorder": border == 0 ? "0" : "1", "applyAlignment": "1",
             ])
         // The label and the title stay on one line (the label overflows into the empty cells beside it).

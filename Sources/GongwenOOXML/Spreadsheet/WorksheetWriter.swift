@@ -177,6 +177,14 @@ public struct WorksheetWriter {
     }
 
     /// Merges columns `first`…`last` (1-based) of the row just written.
+    /// Rows a printed page must start at (after the row before them), written as manual page breaks.
+    public private(set) var pageBreaks: [Int] = []
+
+    /// Starts a new printed page at the next row written (`rowBreaks`, ECMA-376 Part 1 §18.3.1.74).
+    public mutating func breakPageBeforeNextRow() {
+        if rowCount > 0, pageBreaks.last != rowCount { pageBreaks.append(rowCount) }
+    }
+
     public mutating func mergeLastRow(from first: Int, to last: Int) {
         merges.append("\(Self.columnName(first))\(rowCount):\(Self.columnName(last))\(rowCount)")
     }
@@ -215,6 +223,12 @@ public struct WorksheetWriter {
             writer.open("headerFooter")
             writer.element("oddFooter", text: footer)
             writer.close("headerFooter")
+        }
+        if !pageBreaks.isEmpty {
+            let count = String(pageBreaks.count)
+            writer.open("rowBreaks", ["count": count, "manualBreakCount": count])
+            for row in pageBreaks { writer.empty("brk", ["id": String(row), "max": "16383", "man": "1"]) }
+            writer.close("rowBreaks")
         }
         writer.close("worksheet")
     }

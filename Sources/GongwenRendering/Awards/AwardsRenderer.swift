@@ -132,9 +132,10 @@ public struct AwardsRenderer: Sendable {
         var rows: [BodyRow] = []
         var csvRows: [[String]] = []
         for category in awards.categories {
-            rows.append(.heading(category.heading + category.note))
+            // Each category (优秀成果, 优秀小组, 优秀推荐单位) starts a printed page of the workbook.
+            rows.append(.heading(category.heading + category.note, newPage: true))
             for level in category.levels {
-                rows.append(.heading(level.heading))
+                if !level.heading.isEmpty { rows.append(.heading(level.heading)) }
                 for entry in level.entries {
                     let certificate = entry.certificate
                     let what = certificate.category == .projectResult ? certificate.projectName : certificate.recipient

@@ -100,10 +100,12 @@ public struct CertificateDOCX {
         var number = ParagraphFormat(alignment: "right", exactLine: 360)
         number.pageBreakBefore = !first
         number.snapToGrid = false
+        number.spaceBefore = Int(text.topSpace * 20)
         writer.paragraph(text.number, WordFont(eastAsia: template.fonts.body, size: 12), number)
         var heading = ParagraphFormat(alignment: "center", exactLine: 1200)
         heading.spaceBefore = 240
-        writer.paragraph(text.heading, WordFont(eastAsia: template.fonts.heading, size: 42), heading)
+        // Spaced half a character apart, as the HTML spaces it (one look): 荣 誉 证 书.
+        writer.paragraph(text.heading, WordFont(eastAsia: template.fonts.heading, size: 42, spacing: 420), heading)
         writer.paragraph("", body, ParagraphFormat(alignment: "left", exactLine: line))
         writer.paragraph(text.recipient, body, ParagraphFormat(alignment: "left", exactLine: line))
         var indented = ParagraphFormat(alignment: "both", exactLine: line)

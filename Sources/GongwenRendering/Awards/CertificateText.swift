@@ -41,6 +41,32 @@ public struct CertificateTemplate: Sendable {
         public var issuer: String
         public var date: String
         public var number: String
+        /// Space above the certificate number, in points, that centres the whole block on the page's type
+        /// area (``CertificateTemplate/centring(_:)``), so the text does not sit high with the paper's lower
+        /// half empty.
+        public var topSpace: Double = 0
+        /// The same in millimetres, for the HTML.
+        public var topSpaceMillimetres: String = "0"
+    }
+
+    /// The space above a certificate's block that centres it in the type area: the block is the number line
+    /// (18 pt), the heading (60 pt and 12 pt above it), then 32 pt lines: a blank one, the recipient, the
+    /// sentence and the closing (wrapped at the type width in 18 pt characters, the first line two characters
+    /// in), two for the seal, the issuer and the date.
+    public func centring(_ text: Text) -> Text {
+        let characters = max(1, ((page.width - page.left - page.right) * 72 / 25.4 / 18).rounded(.down))
+        func lines(_ string: String, indent: Double) -> Double {
+            max(1, ((TitleLines.width(string) + indent) / characters).rounded(.up))
+        }
+        let body =
+            1 + lines(text.recipient, indent: 0) + lines(text.sentence, indent: 2) + lines(text.closing, indent: 2)
+            + 2 + 2
+        let block = 18 + 12 + 60 + body * 32
+        let height = (page.height - page.top - page.bottom) * 72 / 25.4
+        var centred = text
+        centred.topSpace = max(0, ((height - block) / 2).rounded(.down))
+        centred.topSpaceMillimetres = String(format: "%.1f", centred.topSpace * 25.4 / 72)
+        return centred
     }
 
     let file: File
@@ -88,9 +114,10 @@ public struct CertificateTemplate: Sendable {
                 level: certificate.level, campaignTitle: campaignTitle, year: year, issuer: issuer, date: date,
                 number: certificate.number))
         func render(_ string: String) -> String { templates[string]?.render(values) ?? string }
-        return Text(
-            heading: render(file.heading), recipient: certificate.recipient + "：",
-            sentence: render(file.sentences[certificate.category.rawValue] ?? ""), closing: render(file.closing),
-            issuer: render(file.issuer), date: date, number: render(file.number))
+        return centring(
+            Text(
+                heading: render(file.heading), recipient: certificate.recipient + "：",
+                sentence: render(file.sentences[certificate.category.rawValue] ?? ""), closing: render(file.closing),
+                issuer: render(file.issuer), date: date, number: render(file.number)))
     }
 }

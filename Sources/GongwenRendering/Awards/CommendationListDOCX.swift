@@ -32,7 +32,7 @@ struct CommendationListDOCX {
             for level in category.levels {
                 var levelHeading = grid("left", firstLine: indent)
                 levelHeading.keepNext = true
-                writer.paragraph(level.heading, font(fonts.heiti), levelHeading)
+                if !level.heading.isEmpty { writer.paragraph(level.heading, font(fonts.heiti), levelHeading) }
                 for entry in level.entries {
                     // Wrapped lines of an entry align under its text, after the number (hanging indent).
                     var item = grid("both")

@@ -3,7 +3,9 @@ import GongwenOOXML
 
 /// One row of a form's body: a group heading across the table, or a data row.
 public enum BodyRow {
-    case heading(String)
+    /// A heading; `newPage` starts it on a new printed page (a manual break: spreadsheets have no "keep with
+    /// next", so a main group's heading would otherwise be left alone at a page's foot).
+    case heading(String, newPage: Bool = false)
     case data([Cell])
 }
 
@@ -48,6 +50,8 @@ public struct TableWorkbook {
 
     /// The header block is rows 1–4; the header row is row 4.
     static let headerRow = 4
+    /// A group's heading row.
+    static let headingHeight = 20.0
 
     public init(layout: FormLayout) {
         self.layout = layout
@@ -158,12 +162,14 @@ public struct TableWorkbook {
         try sheet.row([.text(source.recommenderLine, .plain)] + blanks(.plain), height: 26, &xml)
         sheet.mergeLastRow(from: 1, to: columnCount)
         let header = layout.columns.map { Cell.text($0.title, .header) }
-        try sheet.row(header, height: max(30, RowHeight.fitting(header, widths: widths)), &xml)
+        let headerHeight = max(30, RowHeight.fitting(header, widths: widths))
+        try sheet.row(header, height: headerHeight, &xml)
         var written = 0
         while written < limit, let row = rows.next() {
             switch row {
-            case .heading(let text):
-                try sheet.row([.text(text, .text)] + blanks(.text), &xml)
+            case .heading(let text, let newPage):
+                if newPage, written > 0 { sheet.breakPageBeforeNextRow() }
+                try sheet.row([.text(text, .group)] + blanks(.group), height: Self.headingHeight, &xml)
                 sheet.mergeLastRow(from: 1, to: columnCount)
             case .data(let cells):
                 try sheet.row(cells, height: RowHeight.fitting(cells, widths: widths), &xml)
