@@ -165,6 +165,46 @@ struct WordTemplateCheckTests {
     }
 }
 
+/// What the check says of a Word template, in the words an office uses in Word.
+struct WordTemplatePlaceTests {
+    func findings(_ document: String) throws -> [TemplateNameCheck.Finding] {
+        let folder = try TemporaryFolder()
+        let root = try WordTemplateTests.template(document, in: folder.url.appendingPathComponent("Templates"))
+        return TemplateChecker(
+            templates: TemplateFolder(root: root, fallback: Fixtures.templates), data: PlanNoticeTests.data(projects: 3)
+        ).check().filter { $0.file.contains("plan-table/docx/table.docx") }
+    }
+
+    @Test func aMisspeltNameIsPlacedByItsTableCellAndText() throws {
+        let document = WordTemplateTests.document().replacingOccurrences(of: "{{number}}", with: "{{numbr}}")
+        let found = try #require(try findings(document).first { $0.english.contains("numbr") })
+        #expect(found.file.hasSuffix("（表格第 2 行第 1 格「{{numbr}}」）"), "\(found.file)")
+        #expect(found.line == 0 && !found.description.contains(":1:"), "no word/document.xml:1:3944")
+        let title = WordTemplateTests.document().replacingOccurrences(of: "le}}", with: "el}}")
+        let paragraph = try #require(try findings(title).first { $0.english.contains("titel") })
+        #expect(paragraph.file.hasSuffix("（段落「{{titel}}」）"))
+    }
+
+    @Test func docxtplTagsAreNamedWithTheirMustacheEquivalent() throws {
+        let document = WordTemplateTests.document()
+            .replacingOccurrences(of: "{{#rows}}{{number}}", with: "{%tr for row in rows %}{{ row.number }}")
+            .replacingOccurrences(of: "{{/rows}}", with: "{%tr endfor %}")
+            .replacingOccurrences(of: "{{documentNumber}}", with: "{{p documentNumber}}")
+        let messages = try findings(document).map(\.english)
+        #expect(messages.contains { $0.contains("\"{%tr for row in rows %}\" is docxtpl") && $0.contains("{{#list}}") })
+        #expect(messages.contains { $0.contains("{{p documentNumber}}") && $0.contains("no p, r, tr or tc prefix") })
+    }
+
+    @Test func aParserCodeBecomesASentenceSaidOnce() throws {
+        let document = WordTemplateTests.document().replacingOccurrences(
+            of: "{{plannedCount}} 项", with: "{{plannedCount 项")
+        let found = try #require(try findings(document).first)
+        #expect(!found.chinese.contains("unfinishedName") && !found.english.contains("unfinishedName"))
+        #expect(found.chinese != found.english, "the Chinese and English halves apart")
+        #expect(found.file.contains("段落「共 {{plannedCount 项"), "\(found.file)")
+    }
+}
+
 /// Excel-made templates: a shared-string table, a loop row, a merged row below it.
 struct ExcelTemplateTests {
     static func template(in folder: URL, sheet replacement: String? = nil) throws -> URL {

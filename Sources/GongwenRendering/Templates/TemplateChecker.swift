@@ -134,6 +134,25 @@ public struct TemplateChecker {
         return subjects
     }
 
+    /// A template error as one finding, its message's Chinese and English halves apart (not printed twice).
+    static func finding(_ error: TemplateError) -> TemplateNameCheck.Finding {
+        let halves = error.message.components(separatedBy: " / ")
+        return TemplateNameCheck.Finding(
+            file: error.file, line: error.line ?? 0, column: error.column ?? 0, severity: .error,
+            chinese: halves[0], english: halves.count > 1 ? halves[1...].joined(separator: " / ") : halves[0])
+    }
+
+    /// The UTF-8 offset of `line`:`column` (1-based, columns in characters) in `text`.
+    static func byteOffset(in text: String, line: Int, column: Int) -> Int {
+        var index = text.startIndex
+        for _ in 1..<max(1, line) {
+            guard let newline = text[index...].firstIndex(of: "\n") else { break }
+            index = text.index(after: newline)
+        }
+        index = text.index(index, offsetBy: max(0, column - 1), limitedBy: text.endIndex) ?? text.endIndex
+        return text.utf8.distance(from: text.startIndex, to: index)
+    }
+
     /// Every finding, in file order.
     public func check() -> [TemplateNameCheck.Finding] {
         var findings = checkWordTemplates()
@@ -169,17 +188,32 @@ public struct TemplateChecker {
             let path = templates.displayPath(url)
             do {
                 let template = try WordTemplate.load(from: url, displayPath: path)
-                let names = TemplateNameCheck.check(
-                    template.preparedDocument, file: path + "（word/document.xml）",
-                    values: TemplateNameCheck.values(of: values))
+                let document = template.preparedDocument
+                // Places named as Word shows them: the paragraph or table cell and its text.
+                let names = TemplateNameCheck.check(document, file: path, values: TemplateNameCheck.values(of: values))
+                    .map { finding in
+                        var named = finding
+                        named.file =
+                            path + "（"
+                            + WordTemplatePlaces.describe(
+                                document,
+                                offset: Self.byteOffset(in: document, line: finding.line, column: finding.column))
+                            + "）"
+                        named.line = 0
+                        named.column = 0
+                        return named
+                    }
                 findings += names
+                for other in WordTemplatePlaces.otherLanguages(document) {
+                    findings.append(
+                        TemplateNameCheck.Finding(
+                            file: path, line: 0, column: 0, severity: .error, chinese: other.chinese,
+                            english: other.english))
+                }
                 // Rendered with the campaign's values, the document must be well-formed XML.
                 if names.isEmpty { _ = try template.render(values, date: (1980, 1, 1)) }
             } catch {
-                findings.append(
-                    TemplateNameCheck.Finding(
-                        file: error.file, line: error.line ?? 0, column: error.column ?? 0, severity: .error,
-                        chinese: error.message, english: error.message))
+                findings.append(Self.finding(error))
             }
         }
         let excel = templates.resolve("plan-table/xlsx/table.xlsx")

@@ -15,8 +15,10 @@ public struct TemplateNameCheck {
         public var chinese: String
         public var english: String
 
+        /// `file:line:column:`, or the file alone when the place is named in it (a Word template's paragraph).
         public var description: String {
-            "\(file):\(line):\(column): \(severity.chinese) \(severity.rawValue) \(chinese) / \(english)"
+            let place = line > 0 ? "\(file):\(line):\(column)" : file
+            return "\(place): \(severity.chinese) \(severity.rawValue) \(chinese) / \(english)"
         }
     }
 

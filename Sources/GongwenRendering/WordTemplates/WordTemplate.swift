@@ -40,9 +40,19 @@ public struct WordTemplate {
                 file: displayPath, entries: entries, document: try MustacheTemplate(string: prepared),
                 preparedDocument: prepared)
         } catch let error as MustacheTemplate.ParserError {
+            let offset = TemplateChecker.byteOffset(
+                in: prepared, line: error.context.lineNumber, column: error.context.columnNumber)
+            var sentence = WordTemplatePlaces.sentence(forParserError: "\(error.error)")
+            // Tags of another template language are the usual cause: say so, with what to write instead.
+            let others = WordTemplatePlaces.otherLanguages(prepared)
+            if !others.isEmpty {
+                sentence = (
+                    others.map(\.chinese).joined(separator: "；"), others.map(\.english).joined(separator: "; ")
+                )
+            }
             throw TemplateError(
-                file: displayPath, line: error.context.lineNumber, column: error.context.columnNumber,
-                message: "模板语法错误（word/document.xml）/ template syntax error in word/document.xml: \(error.error)")
+                file: displayPath + "（" + WordTemplatePlaces.describe(prepared, offset: offset) + "）", line: nil,
+                column: nil, message: "\(sentence.chinese) / \(sentence.english)")
         } catch {
             throw failure("模板语法错误", "template syntax error: \(error)")
         }
