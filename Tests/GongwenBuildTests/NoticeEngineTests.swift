@@ -70,6 +70,9 @@ struct NoticeEngineTests {
         #expect(document.contains("共收到申报64项，列入计划43项。"))
         let html = try String(contentsOf: output.appendingPathComponent("公文/\(name).html"), encoding: .utf8)
         #expect(html.contains("关于2019年滨海新区") && html.contains("一、主要做法"))
+        // The 版记 is placed at the last page's foot by a script that lays the text out in 225 mm pages; the
+        // body keeps the mark's 35 mm inside it, so its top is the type area's.
+        #expect(html.contains("document.querySelector(\".record\")") && html.contains("body { display: flow-root; }"))
         let manifest = try String(contentsOf: output.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains("公文/\(name).docx"))
         let record = try String(

@@ -96,7 +96,8 @@ public struct NoticeAttachmentTable: Sendable, Equatable {
                     title: column.note.isEmpty ? column.title : column.title + "\n" + column.note,
                     width: Double(column.width), leftAligned: field == .applicant || field == .projectName)
             }
-            let rows = Array(repeating: Array(repeating: "", count: columns.count), count: 10)
+            // Eight blank rows: with its head, sign-off and notes the form fills one landscape page.
+            let rows = Array(repeating: Array(repeating: "", count: columns.count), count: 8)
             return NoticeAttachmentTable(kind: kind, columns: columns, rows: rows, landscape: true)
         }
     }

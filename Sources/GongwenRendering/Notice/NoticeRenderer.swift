@@ -68,7 +68,12 @@ public struct NoticeRenderer: Sendable {
                     CampaignData(campaign: data.campaign, declarations: []))
                 context.isConsolidated = false
                 table.before = [layout.recommenderLine(context)]
-                table.after = layout.signOff(context) + layout.notes(context)
+                // The sign-off two fields to a line, as the form prints it.
+                let signOff = layout.signOff(context)
+                let lines = stride(from: 0, to: signOff.count, by: 2).map { start in
+                    signOff[start..<min(start + 2, signOff.count)].joined(separator: "　　　　　　　　")
+                }
+                table.after = lines + layout.notes(context)
             }
             tables[index] = table
         }
