@@ -160,6 +160,17 @@ struct PrintedAwardsTests {
         #expect(html.contains("class=\"number\" style=\"margin-top: ") && html.contains("<div class=\"seal\"></div>"))
     }
 
+    @Test func theDecisionIsIssuedAsHTMLTooWithTheWinnersAttached() throws {
+        var data = AwardsTests.data(units: ["天津甲公司"])
+        data.campaign.issueDates["commendation"] = CalendarDate(year: 2019, month: 9, day: 20)
+        data.campaign.documentSerials["commendation"] = 12
+        let files = try AwardsRenderer(templates: TemplateFolder(root: Fixtures.templates)).render(data)
+        let html = try #require(files.first { $0.path.hasSuffix("决定.html") })
+        let text = String(decoding: html.data, as: UTF8.self)
+        #expect(text.contains("津滨质量组办〔2019〕12号") && text.contains("<section class=\"attachment\">"))
+        #expect(text.contains("<td>天津甲公司</td>") || text.contains(">天津甲公司</td>"))
+    }
+
     @Test func eachCategoryOfTheListStartsAPageAndNoHeadingRepeats() throws {
         var data = AwardsTests.data(units: ["天津甲公司", "天津乙公司"])
         let recommender = TestCampaign.recommender()

@@ -64,14 +64,47 @@ public struct AwardsRenderer: Sendable {
             terms: [campaign.area, campaign.organizer.name, campaign.organizer.shortName])
         let list = CommendationListDOCX(awards: awards)
         let notice = NoticeDOCX(text: text, frame: frame) { writer in list.writeEntries(&writer) }
+        let base = "\(Self.folder)/" + FileNaming.safe("\(number) \(text.title)")
         var docx = RenderedFile(
-            path: "\(Self.folder)/" + FileNaming.safe("\(number) \(text.title)") + ".docx",
-            data: try notice.document(), kind: .commendation, documentNumber: number.description, title: text.title,
-            fonts: NoticeFonts().all)
+            path: base + ".docx", data: try notice.document(), kind: .commendation,
+            documentNumber: number.description, title: text.title, fonts: NoticeFonts().all)
         docx.issuance = text.issuance(
             key: AwardsContext.documentKey, documentNumber: number.description, issueDate: date,
             author: campaign.organizer.name, campaign: campaign)
-        return [docx]
+        // The HTML, laid out by the notices' template, the list of winners as its attachment's table.
+        let html = try templates.load(document: .notice, format: "html", name: "notice.html")
+        var page = NoticeHTMLContext(
+            text: text, documentNumber: number.description, issueDate: date.chinese,
+            terms: [campaign.area, campaign.organizer.name, campaign.organizer.shortName])
+        if let name = text.attachments.first {
+            var rows: [[String]] = []
+            for category in awards.categories {
+                for level in category.levels {
+                    for entry in level.entries {
+                        let certificate = entry.certificate
+                        rows.append([
+                            String(rows.count + 1), category.category.title,
+                            certificate.level.isEmpty ? "—" : certificate.level,
+                            certificate.category == .projectResult ? certificate.projectName : certificate.recipient,
+                            certificate.unit,
+                        ])
+                    }
+                }
+            }
+            page.attachmentPages = [
+                NoticeHTMLContext.AttachmentPage(
+                    label: text.attachments.count > 1 ? "附件1" : "附件",
+                    titleLines: TitleLines.split(name, maximumWidth: 20, extraTerms: [campaign.area]),
+                    columns: HTMLTable.columns([("序号", 7), ("类别", 13), ("等级", 10), ("获奖项目或对象", 40), ("单位", 30)]),
+                    rows: HTMLTable.rows(rows) { ![3, 4].contains($0) }, landscape: false)
+            ]
+        }
+        return [
+            docx,
+            RenderedFile(
+                path: base + ".html", data: html.renderData(page), kind: .commendation,
+                documentNumber: number.description, title: text.title, fonts: NoticeFonts().all),
+        ]
     }
 
     /// A file name from a certificate's number and recipient (FileNaming removes `/ \ : * ? " < > |`).
