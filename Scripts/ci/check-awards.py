@@ -41,7 +41,7 @@ check(texts.count("荣誉证书") == len(expected), "not one heading per certifi
 for category, level, recipient, project in expected:
     check(recipient + "：" in texts, f"no certificate addressed to {recipient}")
     if category == "项目成果":
-        check(any(project in t and t.endswith(f"优秀成果{level}。") for t in texts), f"no sentence for {project} {level}")
+        check(any(project in t and t.endswith(f"中荣获成果{level}。") for t in texts), f"no sentence for {project} {level}")
 
 singles = sorted((output / "获奖/证书/单份").glob("*.docx"))
 check(len(singles) == len(expected), f"{len(singles)} per-winner files for {len(expected)} awards")

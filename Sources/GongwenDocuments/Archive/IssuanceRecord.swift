@@ -6,7 +6,7 @@ import GongwenModel
 /// the page cannot disagree; the build adds each copy's file name, size and SHA-256.
 public struct IssuanceRecord: Sendable, Equatable {
     /// The document's key in campaign.yaml (`plan_notice`, `commendation`): its 文号 and 成文日期 live there.
-    public var key: String
+    public var key: DocumentKey
     /// 文种 (GB/T 9704 §8; GB/T 33480 文种): 通知, 决定, 函, 报告 …
     public var documentType: String
     /// 份号, 密级和保密期限, 紧急程度: empty when the document has none (a public notice has none).
@@ -41,7 +41,7 @@ public struct IssuanceRecord: Sendable, Equatable {
     public var retention: Retention
 
     public init(
-        key: String, documentType: String, issuerMark: String, documentNumber: String, title: String,
+        key: DocumentKey, documentType: String, issuerMark: String, documentNumber: String, title: String,
         recipients: String, attachments: [String], issuer: String, issueDate: CalendarDate, note: String,
         copyTo: String, printedBy: String, author: String, retention: Retention
     ) {

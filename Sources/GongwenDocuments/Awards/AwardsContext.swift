@@ -49,7 +49,7 @@ public struct AwardsContext: Sendable, Equatable {
     public var year: Int
 
     /// The key of the commendation in campaign.yaml's `issue_dates`.
-    public static let documentKey = "commendation"
+    public static let documentKey = DocumentKey.commendation
 
     /// What each category is called on the list.
     public static func name(of category: AwardCategory) -> String {
@@ -124,7 +124,7 @@ public struct AwardsContext: Sendable, Equatable {
                 heading: "\(name(of: category))（\(members.count)\(unit)）", category: category, levels: levelGroups,
                 note: order.note)
         }
-        let date = campaign.issueDates[documentKey] ?? campaign.issueDates.values.max()
+        let date = campaign.issueDate(of: documentKey) ?? campaign.issueDates.values.max()
         return AwardsContext(
             certificates: certificates, categories: categories, order: order,
             title: "\(campaign.title)获奖名单", issuer: campaign.signatory, date: date?.chinese ?? "",

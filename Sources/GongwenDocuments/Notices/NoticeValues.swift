@@ -5,7 +5,7 @@ import GongwenModel
 /// the other documents of the year (`{{numbers.call}}`, `{{dates.plan_notice}}`), so that a notice can cite
 /// the 方案 it follows. Every value is already formatted as a 公文 prints it (2019年4月8日, 4月22日).
 public struct NoticeValues: Sendable, Equatable {
-    public var key: String
+    public var key: DocumentKey
     public var year: Int
     public var area: String
     public var campaignTitle: String
@@ -32,21 +32,21 @@ public struct NoticeValues: Sendable, Equatable {
     public var dates: [String: String]
 
     /// The values of notice `key`, or nil when campaign.yaml does not yet number and date it.
-    public static func make(key: String, data: CampaignData, recipient: String = "") -> NoticeValues? {
+    public static func make(key: DocumentKey, data: CampaignData, recipient: String = "") -> NoticeValues? {
         let campaign = data.campaign
-        guard let number = campaign.documentNumber(for: key), let date = campaign.issueDates[key] else { return nil }
+        guard let number = campaign.documentNumber(of: key), let date = campaign.issueDate(of: key) else { return nil }
         return make(key: key, data: data, number: number, date: date, recipient: recipient)
     }
 
     /// Values with which to check the wording of a notice campaign.yaml does not number and date yet: a
     /// placeholder 文号 and date for it, and for every document `keys` names, so that `{{numbers.x}}` is
     /// checked for its spelling now and for its value once the notice is made.
-    public static func placeholder(key: String, data: CampaignData, keys: [String]) -> NoticeValues {
+    public static func placeholder(key: DocumentKey, data: CampaignData, keys: [DocumentKey]) -> NoticeValues {
         let campaign = data.campaign
         let date = CalendarDate(year: campaign.year, month: 1, day: 1) ?? campaign.declarationDeadline
         let number = DocumentNumber(prefix: campaign.documentNumberPrefix, year: campaign.year, serial: 1)
         var values = make(key: key, data: data, number: number, date: date, recipient: "")
-        for other in keys {
+        for other in keys.map(\.rawValue) {
             values.numbers[other] = values.numbers[other] ?? values.documentNumber
             values.dates[other] = values.dates[other] ?? values.issueDate
         }
@@ -54,7 +54,7 @@ public struct NoticeValues: Sendable, Equatable {
     }
 
     static func make(
-        key: String, data: CampaignData, number: DocumentNumber, date: CalendarDate, recipient: String
+        key: DocumentKey, data: CampaignData, number: DocumentNumber, date: CalendarDate, recipient: String
     ) -> NoticeValues {
         let campaign = data.campaign
         let deadline = campaign.declarationDeadline

@@ -48,8 +48,8 @@ public struct PlanNoticeContext: Sendable, Equatable {
     /// (`document_numbers.plan_notice`, `issue_dates.plan_notice`); the validator reports that.
     public static func make(_ data: CampaignData) -> PlanNoticeContext? {
         let campaign = data.campaign
-        guard let number = campaign.documentNumber(for: Self.documentKey),
-            let date = campaign.issueDates[Self.documentKey]
+        guard let number = campaign.documentNumber(of: Self.documentKey),
+            let date = campaign.issueDate(of: Self.documentKey)
         else { return nil }
         var declarations: [ProjectKey: Declaration] = [:]
         for declaration in data.declarations where declarations[declaration.projectKey] == nil {
@@ -76,5 +76,5 @@ public struct PlanNoticeContext: Sendable, Equatable {
     }
 
     /// The key of the plan notice in campaign.yaml's `document_numbers` and `issue_dates`.
-    public static let documentKey = "plan_notice"
+    public static let documentKey = DocumentKey.planNotice
 }

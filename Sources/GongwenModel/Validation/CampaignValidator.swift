@@ -39,8 +39,8 @@ public struct CampaignValidator: Sendable {
             for (table, label) in [("document_numbers", "发文字号"), ("issue_dates", "成文日期")] {
                 let present =
                     table == "document_numbers"
-                    ? data.campaign.documentSerials["plan_notice"] != nil
-                    : data.campaign.issueDates["plan_notice"] != nil
+                    ? data.campaign.documentNumber(of: .planNotice) != nil
+                    : data.campaign.issueDate(of: .planNotice) != nil
                 if !present {
                     diagnostics.append(
                         Diagnostic(

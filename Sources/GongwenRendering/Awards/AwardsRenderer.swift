@@ -47,8 +47,8 @@ public struct AwardsRenderer: Sendable {
     /// 关于表彰…的决定 (GB/T 9704), the list of winners attached; made when campaign.yaml numbers and dates
     /// it (`document_numbers.commendation`, `issue_dates.commendation`).
     func decision(_ awards: AwardsContext, _ campaign: Campaign) throws -> [RenderedFile] {
-        guard let number = campaign.documentNumber(for: AwardsContext.documentKey),
-            let date = campaign.issueDates[AwardsContext.documentKey]
+        guard let number = campaign.documentNumber(of: AwardsContext.documentKey),
+            let date = campaign.issueDate(of: AwardsContext.documentKey)
         else { return [] }
         let count = { (category: AwardCategory) in awards.certificates.filter { $0.category == category }.count }
         let values = CommendationValues(
@@ -118,7 +118,7 @@ public struct AwardsRenderer: Sendable {
     ) throws -> [RenderedFile] {
         let template = try CertificateTemplate.load(from: templates)
         let html = try templates.load(document: .certificate, format: "html", name: "certificates.html")
-        let date = campaign.issueDates[AwardsContext.documentKey]
+        let date = campaign.issueDate(of: AwardsContext.documentKey)
         let docx = try CertificateDOCX(
             template: template, date: date.map { ($0.year, $0.month, $0.day) } ?? (1980, 1, 1),
             creator: campaign.organizer.name)

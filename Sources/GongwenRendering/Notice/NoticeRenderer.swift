@@ -30,13 +30,13 @@ public struct NoticeRenderer: Sendable {
 
     /// The notices campaign.yaml does not number and date yet, with the key each waits for.
     public func notYet(_ data: CampaignData) -> [String] {
-        keys().filter { NoticeValues.make(key: $0, data: data) == nil }
+        keys().filter { NoticeValues.make(key: DocumentKey($0), data: data) == nil }
     }
 
     /// One job per notice that campaign.yaml numbers and dates.
     public func jobs(_ data: CampaignData) -> [DocumentJob] {
         keys().compactMap { key in
-            guard NoticeValues.make(key: key, data: data) != nil else { return nil }
+            guard NoticeValues.make(key: DocumentKey(key), data: data) != nil else { return nil }
             return DocumentJob("\(Self.folder)/\(key)", weight: 1) { try render(key: key, data: data) }
         }
     }
@@ -51,8 +51,8 @@ public struct NoticeRenderer: Sendable {
     }
 
     func notice(key: String, data: CampaignData, recipient: Recommender?) throws -> [RenderedFile] {
-        guard let values = NoticeValues.make(key: key, data: data, recipient: recipient?.name ?? ""),
-            let date = data.campaign.issueDates[key]
+        guard let values = NoticeValues.make(key: DocumentKey(key), data: data, recipient: recipient?.name ?? ""),
+            let date = data.campaign.issueDate(of: DocumentKey(key))
         else { return [] }
         let text = try NoticeText.load(path: "\(Self.templateFolder)/\(key).yaml", from: templates, values: values)
         let html = try templates.load(document: .notice, format: "html", name: "notice.html")
@@ -100,7 +100,7 @@ public struct NoticeRenderer: Sendable {
             path: base + ".docx", data: try document.document(), kind: .notice, documentNumber: values.documentNumber,
             title: text.title, fonts: fonts.all)
         docx.issuance = text.issuance(
-            key: key, documentNumber: values.documentNumber, issueDate: date, author: values.organizerName,
+            key: DocumentKey(key), documentNumber: values.documentNumber, issueDate: date, author: values.organizerName,
             campaign: data.campaign)
         let page = NoticeHTMLContext(text: text, values: values, tables: tables)
         return [

@@ -182,14 +182,14 @@ extension NoticeText {
     /// The archive record of the notice this text prints (GB/T 33480 core elements; DA/T 46 保管期限): the
     /// same 标题, 主送, 附件说明, 署名, 附注, 抄送 and 印发机关 as the page.
     public func issuance(
-        key: String, documentNumber: String, issueDate: CalendarDate, author: String, campaign: Campaign
+        key: DocumentKey, documentNumber: String, issueDate: CalendarDate, author: String, campaign: Campaign
     ) -> IssuanceRecord {
         let type = IssuanceRecord.documentType(ofTitle: title)
         var record = IssuanceRecord(
             key: key, documentType: type, issuerMark: issuerMark, documentNumber: documentNumber, title: title,
             recipients: recipients, attachments: attachments, issuer: signature, issueDate: issueDate, note: note,
             copyTo: copyTo, printedBy: printedBy, author: author,
-            retention: campaign.retention[key] ?? Retention.default(for: type))
+            retention: campaign.retention[key.rawValue] ?? Retention.default(for: type))
         record.copyNumber = copyNumber
         record.classification = classification
         record.urgency = urgency

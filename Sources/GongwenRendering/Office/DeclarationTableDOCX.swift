@@ -39,14 +39,14 @@ public struct DeclarationTableDOCX {
     }
 
     static func zipDate(_ campaign: Campaign) -> (Int, Int, Int) {
-        campaign.issueDates["call"].map { ($0.year, $0.month, $0.day) } ?? (1980, 1, 1)
+        campaign.issueDate(of: .call).map { ($0.year, $0.month, $0.day) } ?? (1980, 1, 1)
     }
 
     func package(for context: DeclarationTableContext, campaign: Campaign) -> OOXMLPackage {
         WordPackage.make(
             writeDocument: { writer in writeDocument(context, &writer) },
             core: CorePropertiesPart(
-                title: context.title, creator: campaign.organizer.name, created: campaign.issueDates["call"]?.iso),
+                title: context.title, creator: campaign.organizer.name, created: campaign.issueDate(of: .call)?.iso),
             defaultFont: body, fonts: [layout.fonts.body, layout.fonts.heading, layout.fonts.title],
             footers: [WordParts.footer(footerPattern, font: WordFont(eastAsia: layout.fonts.body, size: 10.5))])
     }

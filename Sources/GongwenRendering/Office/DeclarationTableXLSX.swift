@@ -48,7 +48,7 @@ public struct DeclarationTableXLSX {
 
     /// One recommender's table.
     public func workbook(for context: DeclarationTableContext, campaign: Campaign) throws -> Data {
-        let date = campaign.issueDates["call"]
+        let date = campaign.issueDate(of: .call)
         let package = workbook.package(
             [source(context, name: layout.sheetName, headings: false)],
             core: Self.core(context.title, campaign, date: date))
@@ -75,7 +75,7 @@ public struct DeclarationTableXLSX {
             guard context.rowCount > 0 else { continue }
             sources.append(source(context, name: recommender.shortName ?? recommender.name, headings: false))
         }
-        let date = data.campaign.issueDates["call"]
+        let date = data.campaign.issueDate(of: .call)
         let package = workbook.package(sources, core: Self.core(summary.title + "（汇总）", data.campaign, date: date))
         let (year, month, day) = Self.zipDate(date)
         try package.write(to: ZipWriter(sink: sink, year: year, month: month, day: day))
@@ -124,7 +124,7 @@ public struct DeclarationTableXLSX {
             DataValidation(
                 range: range(.email), rule: .promptOnly, promptTitle: "电子邮箱", prompt: layout.prompt("email")),
         ]
-        let date = campaign.issueDates["call"]
+        let date = campaign.issueDate(of: .call)
         let package = workbook.package(
             [sheet], hiddenSheets: [(layout.listSheetName, [campaign.industries, campaign.districts])],
             core: Self.core(context.title, campaign, date: date))

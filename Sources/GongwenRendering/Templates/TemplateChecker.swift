@@ -99,15 +99,15 @@ public struct TemplateChecker {
     func noticeSubjects() -> [(path: String, values: Any)] {
         let renderer = NoticeRenderer(templates: templates)
         let keys = renderer.keys()
-        let known =
-            keys + [PlanNoticeContext.documentKey, AwardsContext.documentKey]
-            + Array(data.campaign.documentSerials.keys)
+        let known: [DocumentKey] =
+            keys.map { DocumentKey($0) } + [PlanNoticeContext.documentKey, AwardsContext.documentKey]
+            + data.campaign.documentSerials.keys.map { DocumentKey($0) }
         var subjects: [(String, Any)] = []
         var sample: (NoticeText, NoticeValues)?
         for key in keys {
             let values =
-                NoticeValues.make(key: key, data: data, recipient: "推荐单位")
-                ?? NoticeValues.placeholder(key: key, data: data, keys: known)
+                NoticeValues.make(key: DocumentKey(key), data: data, recipient: "推荐单位")
+                ?? NoticeValues.placeholder(key: DocumentKey(key), data: data, keys: known)
             let path = "\(NoticeRenderer.templateFolder)/\(key).yaml"
             subjects.append((path, TemplateNameCheck.values(of: values)))
             if sample == nil, let text = try? NoticeText.load(path: path, from: templates, values: values) {
