@@ -7,7 +7,9 @@ import PackageDescription
 //   GongwenReaders      campaign.yaml and CSV tables → model values + diagnostics
 //   GongwenDocuments    model → what one document shows (its context)
 //   GongwenOOXML        the Office Open XML engine: escaping XML writer, one type per part, zip packaging
-//   GongwenRendering    context + template → bytes (HTML, CSV, XLSX, DOCX); XML well-formedness
+//   GongwenTemplates    the template machinery: templates folder, Mustache compiled and checked, Word and
+//                       Excel templates (loaded, repaired, rendered)
+//   GongwenRendering    context + template → bytes (HTML, CSV, XLSX, DOCX), the GB/T 9704 layout
 //   GongwenBuild        the named steps, atomic output, manifest
 //   GongwenCLI          the commands (a library, so tests can call them)
 //   gongwen             the one-line executable
@@ -44,7 +46,7 @@ let package = Package(
         ),
         .target(name: "GongwenDocuments", dependencies: ["GongwenModel"]),
         .target(
-            name: "GongwenRendering",
+            name: "GongwenTemplates",
             dependencies: [
                 "GongwenModel", "GongwenDocuments", "GongwenOOXML", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
@@ -52,9 +54,18 @@ let package = Package(
             ]
         ),
         .target(
+            name: "GongwenRendering",
+            dependencies: [
+                "GongwenModel", "GongwenDocuments", "GongwenOOXML", "GongwenTemplates", "CLibXML2",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .target(
             name: "GongwenBuild",
             dependencies: [
-                "GongwenModel", "GongwenReaders", "GongwenDocuments", "GongwenRendering", "GongwenOOXML",
+                "GongwenModel", "GongwenReaders", "GongwenDocuments", "GongwenRendering", "GongwenTemplates",
+                "GongwenOOXML",
                 "CGongwenPOSIX",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -62,14 +73,15 @@ let package = Package(
         .target(
             name: "GongwenCLI",
             dependencies: [
-                "GongwenBuild", "GongwenDocuments", "GongwenRendering",
+                "GongwenBuild", "GongwenDocuments", "GongwenRendering", "GongwenTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "gongwen", dependencies: ["GongwenCLI"]),
         // Benchmarks run on a release build, never as timed tests: swift run -c release gongwen-bench.
         .executableTarget(
-            name: "gongwen-bench", dependencies: ["GongwenBuild", "GongwenOOXML", "GongwenRendering"],
+            name: "gongwen-bench",
+            dependencies: ["GongwenBuild", "GongwenOOXML", "GongwenRendering", "GongwenTemplates"],
             path: "Benchmarks/gongwen-bench"
         ),
         .target(
@@ -78,19 +90,22 @@ let package = Package(
         ),
         .testTarget(name: "GongwenModelTests", dependencies: ["GongwenModel", "GongwenTestSupport"]),
         .testTarget(
-            name: "GongwenOOXMLTests", dependencies: ["GongwenOOXML", "GongwenRendering", "GongwenTestSupport"]
+            name: "GongwenOOXMLTests",
+            dependencies: ["GongwenOOXML", "GongwenRendering", "GongwenTemplates", "GongwenTestSupport"]
         ),
         .testTarget(
             name: "GongwenReadersTests",
-            dependencies: ["GongwenReaders", "GongwenOOXML", "GongwenRendering", "GongwenTestSupport"]
+            dependencies: [
+                "GongwenReaders", "GongwenOOXML", "GongwenRendering", "GongwenTemplates", "GongwenTestSupport",
+            ]
         ),
         .testTarget(
             name: "GongwenRenderingTests",
-            dependencies: ["GongwenRendering", "GongwenReaders", "GongwenTestSupport"]
+            dependencies: ["GongwenRendering", "GongwenTemplates", "GongwenReaders", "GongwenTestSupport"]
         ),
         .testTarget(
             name: "GongwenBuildTests",
-            dependencies: ["GongwenBuild", "GongwenCLI", "GongwenOOXML", "GongwenTestSupport"],
+            dependencies: ["GongwenBuild", "GongwenCLI", "GongwenOOXML", "GongwenTemplates", "GongwenTestSupport"],
             exclude: ["Goldens"]
         ),
     ],

@@ -3,6 +3,7 @@ import GongwenBuild
 import GongwenDocuments
 import GongwenModel
 import GongwenRendering
+import GongwenTemplates
 
 /// Writes one certificate DOCX per winner for the first COUNT rows of IN.tsv that carry an award (the
 /// docxtpl peer takes the same rows), through the product's own template and packaging.

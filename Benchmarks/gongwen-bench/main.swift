@@ -2,6 +2,7 @@ import Foundation
 import GongwenBuild
 import GongwenOOXML
 import GongwenRendering
+import GongwenTemplates
 
 // gongwen-bench: the speed and memory figures the issues ask for, measured on a release build.
 //

@@ -2,6 +2,7 @@ import Foundation
 import GongwenModel
 import GongwenReaders
 import GongwenRendering
+import GongwenTemplates
 
 /// The blank 附件2 form recommenders fill in, on its own (`gongwen blank-form`); `build` writes it as well.
 public enum BlankForm {

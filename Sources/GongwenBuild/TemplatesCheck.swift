@@ -1,6 +1,7 @@
 import Foundation
 import GongwenReaders
 import GongwenRendering
+import GongwenTemplates
 
 /// `gongwen templates check`: the office's templates (or the built-in ones) against a campaign's contexts.
 public enum TemplatesCheck {

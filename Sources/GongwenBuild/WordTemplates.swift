@@ -1,6 +1,7 @@
 import Foundation
 import GongwenReaders
 import GongwenRendering
+import GongwenTemplates
 
 /// Word templates gongwen can write for an office to edit.
 public enum WordTemplates {

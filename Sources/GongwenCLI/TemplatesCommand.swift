@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GongwenBuild
 import GongwenRendering
+import GongwenTemplates
 
 extension Gongwen {
     /// `gongwen templates`: the office's own templates.

@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenTemplates
 
 /// One rendered file: its path under the output folder, its bytes, and what the manifest says of it.
 public struct RenderedFile: Sendable, Equatable {

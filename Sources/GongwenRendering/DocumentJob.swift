@@ -1,3 +1,5 @@
+import GongwenTemplates
+
 /// One independent piece of a build's rendering: a few files made from values the job was given, sharing
 /// nothing mutable with any other job. The build runs jobs on every core and writes each job's files as soon
 /// as it finishes; the files keep the order of the jobs, so a parallel build gives the same manifest, byte for

@@ -1,6 +1,7 @@
 import Foundation
 import GongwenOOXML
 import GongwenRendering
+import GongwenTemplates
 import GongwenTestSupport
 import Testing
 

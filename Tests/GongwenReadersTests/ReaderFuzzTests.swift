@@ -2,6 +2,7 @@ import Foundation
 import GongwenOOXML
 import GongwenReaders
 import GongwenRendering
+import GongwenTemplates
 import GongwenTestSupport
 import Testing
 

@@ -4,6 +4,7 @@ import GongwenModel
 import GongwenOOXML
 import GongwenReaders
 import GongwenRendering
+import GongwenTemplates
 import GongwenTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import GongwenRendering
+import GongwenTemplates
 import Testing
 
 /// Escaping belongs to the format: RFC 4180, a BOM for Excel, and the formula-injection guard.

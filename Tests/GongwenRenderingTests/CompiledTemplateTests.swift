@@ -6,6 +6,7 @@ import Mustache
 import Testing
 
 @testable import GongwenRendering
+@testable import GongwenTemplates
 
 /// gongwen's Mustache renderer against swift-mustache's: the same bytes for every built-in template and for
 /// thousands of generated ones (seeded, so a failure is reproducible).

@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenReaders
+import GongwenTemplates
 import GongwenTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenRendering
+import GongwenTemplates
 import Testing
 
 /// Mustache would render these silently wrong; the check reports each with its line and column.

@@ -1,6 +1,7 @@
 import Foundation
 import GongwenReaders
 import GongwenRendering
+import GongwenTemplates
 import GongwenTestSupport
 import Testing
 

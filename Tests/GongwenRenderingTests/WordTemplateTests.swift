@@ -3,6 +3,7 @@ import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
 import GongwenRendering
+import GongwenTemplates
 import GongwenTestSupport
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenRendering
+import GongwenTemplates
 
 /// Makes an archive package (归档包) for each issued document of a build, in the same run that issues it:
 ///

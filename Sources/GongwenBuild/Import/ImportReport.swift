@@ -3,6 +3,7 @@ import GongwenDocuments
 import GongwenModel
 import GongwenReaders
 import GongwenRendering
+import GongwenTemplates
 
 /// `import-report.html` and `import-report.csv`: per file, rows accepted, rows rejected with row, column and
 /// reason in Chinese (and English), files refused with their one-line reason, and the normalisations made.

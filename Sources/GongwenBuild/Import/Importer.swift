@@ -2,6 +2,7 @@ import Foundation
 import GongwenModel
 import GongwenReaders
 import GongwenRendering
+import GongwenTemplates
 
 /// `gongwen import`: returned forms into the campaign's declarations, checked, with a report.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import GongwenModel
 import GongwenRendering
+import GongwenTemplates
 
 /// `manifest.json`: every file of a build with its size, SHA-256, document kind and 文号, so an archivist can
 /// later prove that a file is the one issued. No timestamps: the same data gives the same manifest.

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenRendering
+import GongwenTemplates
 
 #if canImport(Glibc)
     import Glibc

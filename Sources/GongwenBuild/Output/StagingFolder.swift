@@ -3,6 +3,7 @@ import Foundation
 import GongwenDocuments
 import GongwenOOXML
 import GongwenRendering
+import GongwenTemplates
 
 /// What a build wrote: one file in the staging folder, with what the manifest says of it. The bytes are gone
 /// once written; only their size and SHA-256 stay.

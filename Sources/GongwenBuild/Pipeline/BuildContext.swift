@@ -3,6 +3,7 @@ import GongwenDocuments
 import GongwenModel
 import GongwenReaders
 import GongwenRendering
+import GongwenTemplates
 
 /// What a build knows as it goes: its inputs, the campaign once read, the findings, and the files rendered.
 public struct BuildContext: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import GongwenOOXML
 import GongwenRendering
+import GongwenTemplates
 
 /// Runs a build's document jobs on every core and writes each job's files into the staging folder as soon as
 /// the job finishes.

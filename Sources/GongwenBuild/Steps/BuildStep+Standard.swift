@@ -2,6 +2,7 @@ import Foundation
 import GongwenModel
 import GongwenReaders
 import GongwenRendering
+import GongwenTemplates
 
 extension BuildStep {
     /// Takes the output folder for this run: follows a symbolic link, waits for (or names) another run that

@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenTemplates
 
 /// The certificates (combined DOCX, one DOCX per winner, printable HTML, CSV register) and the 质量月
 /// commendation list (DOCX, HTML, XLSX, CSV).

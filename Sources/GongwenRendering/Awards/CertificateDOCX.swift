@@ -1,6 +1,7 @@
 import Foundation
 import GongwenDocuments
 import GongwenOOXML
+import GongwenTemplates
 
 /// Certificates as Word documents: one page each, the heading centred, the recipient flush left with `：`,
 /// the sentence and 特发此证 indented two characters, issuer and date at the bottom right with room above them

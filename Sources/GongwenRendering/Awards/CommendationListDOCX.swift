@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenTemplates
 
 /// The 质量月 commendation list as a Word document on the GB/T 9704 page (it is issued as the attachment of
 /// the commendation): 附件 in 3号黑体, the title in 2号小标宋, each category centred in 黑体 with its note

@@ -1,4 +1,5 @@
 import Foundation
+import GongwenTemplates
 
 /// Writes CSV for people who open it in Excel or WPS: the escaping belongs to this writer, never to a template.
 ///

@@ -1,3 +1,5 @@
+import GongwenTemplates
+
 /// A table as the HTML templates show it: column titles with their share of the width, and cells that know
 /// whether they are centred. The plan notice's attachment and the plan table's own page use it alike.
 enum HTMLTable {

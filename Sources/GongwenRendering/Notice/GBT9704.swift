@@ -1,4 +1,5 @@
 import GongwenOOXML
+import GongwenTemplates
 
 /// The layout numbers of GB/T 9704-2012 《党政机关公文格式》 in Word units (twips, 1/1440 inch), from
 /// ../shared/reference/standards.md §1.

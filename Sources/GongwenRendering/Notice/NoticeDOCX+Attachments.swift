@@ -1,6 +1,7 @@
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenTemplates
 
 extension NoticeDOCX {
     /// §7.3.7: each attachment with a page starts a new page, before the 版记: 附件 (numbered when several) in

@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenTemplates
 
 /// The fonts a notice asks for, each with the role GB/T 9704 gives it. Every run names one; machines
 /// without them substitute (standards.md §6 lists free stand-ins), which `gongwen build` reports.

@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenTemplates
 
 /// The plan notice as a Word document laid out to GB/T 9704-2012: 版头 (red 发文机关标志, 发文字号, red
 /// rule), 主体 (title, 主送机关, body with numbered headings, 附件说明, 署名 and 成文日期 with room for the seal,

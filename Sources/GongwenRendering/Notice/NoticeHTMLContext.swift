@@ -1,5 +1,6 @@
 import GongwenDocuments
 import GongwenModel
+import GongwenTemplates
 
 /// What the notice's HTML template shows: the notice laid out in blocks the template places with CSS.
 struct NoticeHTMLContext {

@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenTemplates
 
 /// The notice engine: every notice of the year described by one YAML file, `Templates/notices/<key>.yaml`
 /// (built-in or in the office's templates folder), laid out to GB/T 9704 as DOCX and HTML with no Swift

@@ -1,4 +1,5 @@
 import GongwenOOXML
+import GongwenTemplates
 
 /// A bordered Word table whose header row repeats on every page (`w:tblHeader`) and whose rows never split
 /// across pages, with column widths in proportion to the template's.

@@ -1,6 +1,7 @@
 import Foundation
 import GongwenDocuments
 import GongwenModel
+import GongwenTemplates
 import Mustache
 import Yams
 

@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenTemplates
 
 /// The plan notice (DOCX) and its plan table, from `Templates/plan-notice/`.
 public struct PlanNoticeRenderer: Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenTemplates
 
 /// The 附件2 declaration table as a Word document: A4 landscape, 附件 2 in 3号黑体, the title in 2号小标宋,
 /// the table with its header row repeated on every page, the signature line and the notes.

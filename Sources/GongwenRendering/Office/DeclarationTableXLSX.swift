@@ -2,6 +2,7 @@ import Foundation
 import GongwenDocuments
 import GongwenModel
 import GongwenOOXML
+import GongwenTemplates
 
 /// The 附件2 declaration table as workbooks: per recommender, consolidated (a summary sheet plus one sheet per
 /// recommender) and the blank fillable form recommenders return.

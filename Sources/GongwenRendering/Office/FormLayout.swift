@@ -1,5 +1,6 @@
 import Foundation
 import GongwenDocuments
+import GongwenTemplates
 import Mustache
 import Yams
 

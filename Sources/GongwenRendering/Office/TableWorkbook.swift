@@ -1,5 +1,6 @@
 import Foundation
 import GongwenOOXML
+import GongwenTemplates
 
 /// One row of a form's body: a group heading across the table, or a data row.
 public enum BodyRow {

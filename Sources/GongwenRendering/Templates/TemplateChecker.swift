@@ -1,6 +1,7 @@
 import Foundation
 import GongwenDocuments
 import GongwenModel
+import GongwenTemplates
 
 /// Checks every template of a folder (the office's and the built-in ones it falls back to) against the
 /// contexts the campaign's documents will give them. A document the campaign does not produce yet (no plan,
@@ -142,17 +143,6 @@ public struct TemplateChecker {
             chinese: halves[0], english: halves.count > 1 ? halves[1...].joined(separator: " / ") : halves[0])
     }
 
-    /// The UTF-8 offset of `line`:`column` (1-based, columns in characters) in `text`.
-    static func byteOffset(in text: String, line: Int, column: Int) -> Int {
-        var index = text.startIndex
-        for _ in 1..<max(1, line) {
-            guard let newline = text[index...].firstIndex(of: "\n") else { break }
-            index = text.index(after: newline)
-        }
-        index = text.index(index, offsetBy: max(0, column - 1), limitedBy: text.endIndex) ?? text.endIndex
-        return text.utf8.distance(from: text.startIndex, to: index)
-    }
-
     /// Every finding, in file order.
     public func check() -> [TemplateNameCheck.Finding] {
         var findings = checkWordTemplates()
@@ -197,7 +187,8 @@ public struct TemplateChecker {
                             path + "（"
                             + WordTemplatePlaces.describe(
                                 document,
-                                offset: Self.byteOffset(in: document, line: finding.line, column: finding.column))
+                                offset: WordTemplatePlaces.byteOffset(
+                                    in: document, line: finding.line, column: finding.column))
                             + "）"
                         named.line = 0
                         named.column = 0

@@ -1,11 +1,12 @@
 import GongwenDocuments
 import GongwenModel
+import GongwenTemplates
 
 // The declaration table's rows and cells are read by the HTML template once per cell: 900,000 lookups for
 // 100,000 declarations. Reflection made that a third of a build; these give the same values directly.
 
 extension DeclarationTableContext.Cell: TemplateFields {
-    func templateField(named name: String) -> Any? {
+    public func templateField(named name: String) -> Any? {
         switch name {
         case "text": TemplateValues.text(text)
         case "kind": TemplateValues.text(kind)
@@ -17,7 +18,7 @@ extension DeclarationTableContext.Cell: TemplateFields {
 }
 
 extension DeclarationTableContext.Row: TemplateFields {
-    func templateField(named name: String) -> Any? {
+    public func templateField(named name: String) -> Any? {
         switch name {
         case "number": number
         case "cells": cells.map { TemplateValues.LazyObject(fields: $0) as Any }
@@ -28,7 +29,7 @@ extension DeclarationTableContext.Row: TemplateFields {
 }
 
 extension DeclarationTableContext.Group: TemplateFields {
-    func templateField(named name: String) -> Any? {
+    public func templateField(named name: String) -> Any? {
         switch name {
         case "recommender": TemplateValues.text(recommender)
         case "count": count
@@ -41,7 +42,7 @@ extension DeclarationTableContext.Group: TemplateFields {
 // The plan table's and the plan notice's rows (50,000 of them in a large campaign) and the commendation list.
 
 extension HTMLTable.Cell: TemplateFields {
-    func templateField(named name: String) -> Any? {
+    public func templateField(named name: String) -> Any? {
         switch name {
         case "text": TemplateValues.text(text)
         case "centered": centered
@@ -51,13 +52,13 @@ extension HTMLTable.Cell: TemplateFields {
 }
 
 extension HTMLTable.Row: TemplateFields {
-    func templateField(named name: String) -> Any? {
+    public func templateField(named name: String) -> Any? {
         name == "cells" ? cells.map { TemplateValues.LazyObject(fields: $0) as Any } : nil
     }
 }
 
 extension HTMLTable.Column: TemplateFields {
-    func templateField(named name: String) -> Any? {
+    public func templateField(named name: String) -> Any? {
         switch name {
         case "title": TemplateValues.text(title)
         case "width": width
@@ -67,7 +68,7 @@ extension HTMLTable.Column: TemplateFields {
 }
 
 extension AwardsContext.Entry: TemplateFields {
-    func templateField(named name: String) -> Any? {
+    public func templateField(named name: String) -> Any? {
         switch name {
         case "number": number
         case "text": TemplateValues.text(text)
@@ -78,7 +79,7 @@ extension AwardsContext.Entry: TemplateFields {
 }
 
 extension AwardsContext.LevelGroup: TemplateFields {
-    func templateField(named name: String) -> Any? {
+    public func templateField(named name: String) -> Any? {
         switch name {
         case "heading": TemplateValues.text(heading)
         case "level": TemplateValues.text(level)

@@ -1,6 +1,7 @@
 import Foundation
 import GongwenDocuments
 import GongwenModel
+import GongwenTemplates
 
 /// The plan notice as a Word template: the GB/T 9704 document gongwen lays out, with `{{tags}}` where the
 /// campaign's values go and a `{{#rows}}` row in the plan table. An office that prefers to word the notice in

@@ -3,9 +3,20 @@ import Foundation
 /// Places in a Word template as the office finds them in Word: "段落「各推荐单位：」", "表格第 3 行第 2 格
 /// 「{{name}}」", not `word/document.xml:1:3944`; and what a tag of another template language (docxtpl's
 /// Jinja: `{% for %}`, `{%tr %}`, `{{p x}}`, `{{r x}}`) is in gongwen's Mustache.
-enum WordTemplatePlaces {
+public enum WordTemplatePlaces {
+    /// The UTF-8 offset of `line`:`column` (1-based, columns in characters) in `text`.
+    public static func byteOffset(in text: String, line: Int, column: Int) -> Int {
+        var index = text.startIndex
+        for _ in 1..<max(1, line) {
+            guard let newline = text[index...].firstIndex(of: "\n") else { break }
+            index = text.index(after: newline)
+        }
+        index = text.index(index, offsetBy: max(0, column - 1), limitedBy: text.endIndex) ?? text.endIndex
+        return text.utf8.distance(from: text.startIndex, to: index)
+    }
+
     /// The paragraph (or table cell) holding character `offset` of `xml`, and its text's first 24 characters.
-    static func describe(_ xml: String, offset: Int) -> String {
+    public static func describe(_ xml: String, offset: Int) -> String {
         let bytes = Array(xml.utf8)
         let end = min(max(0, offset), bytes.count)
         let before = String(decoding: bytes[..<end], as: UTF8.self)
@@ -33,7 +44,7 @@ enum WordTemplatePlaces {
     }
 
     /// The text of the paragraph around byte `offset`, its first 24 characters.
-    static func text(ofParagraphAt offset: Int, in xml: String) -> String {
+    public static func text(ofParagraphAt offset: Int, in xml: String) -> String {
         let bytes = Array(xml.utf8)
         let before = String(decoding: bytes[..<offset], as: UTF8.self)
         let after = String(decoding: bytes[offset...], as: UTF8.self)
@@ -49,7 +60,7 @@ enum WordTemplatePlaces {
 
     /// Tags of docxtpl (Jinja) found in the template's text, each with the sentence saying what to write
     /// instead; one finding per kind of tag.
-    static func otherLanguages(_ xml: String) -> [(chinese: String, english: String)] {
+    public static func otherLanguages(_ xml: String) -> [(chinese: String, english: String)] {
         let text = xml.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
         var found: [(String, String)] = []
         let kinds: [(pattern: String, chinese: String, english: String)] = [
@@ -90,7 +101,7 @@ enum WordTemplatePlaces {
     }
 
     /// A swift-mustache parser code as a sentence.
-    static func sentence(forParserError code: String) -> (chinese: String, english: String) {
+    public static func sentence(forParserError code: String) -> (chinese: String, english: String) {
         switch code {
         case "unfinishedName": ("有一个 {{ 没有以 }} 结束", "a {{ is not closed by }}")
         case "sectionCloseNameIncorrect":

@@ -15,6 +15,17 @@ public struct TemplateNameCheck {
         public var chinese: String
         public var english: String
 
+        public init(
+            file: String, line: Int, column: Int, severity: Diagnostic.Severity, chinese: String, english: String
+        ) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.severity = severity
+            self.chinese = chinese
+            self.english = english
+        }
+
         /// `file:line:column:`, or the file alone when the place is named in it (a Word template's paragraph).
         public var description: String {
             let place = line > 0 ? "\(file):\(line):\(column)" : file

@@ -130,6 +130,13 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
     public var column: Int?
     public var message: String
 
+    public init(file: String, line: Int?, column: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     public var description: String {
         var place = file
         if let line { place += ":\(line)" }

@@ -40,7 +40,7 @@ public struct WordTemplate {
                 file: displayPath, entries: entries, document: try MustacheTemplate(string: prepared),
                 preparedDocument: prepared)
         } catch let error as MustacheTemplate.ParserError {
-            let offset = TemplateChecker.byteOffset(
+            let offset = WordTemplatePlaces.byteOffset(
                 in: prepared, line: error.context.lineNumber, column: error.context.columnNumber)
             var sentence = WordTemplatePlaces.sentence(forParserError: "\(error.error)")
             // Tags of another template language are the usual cause: say so, with what to write instead.

@@ -12,8 +12,8 @@ import Mustache
 /// the data cannot break an HTML page or, later, an XML part. And every key of every nested value is
 /// present, so a name a template uses either exists or is a typo that a check can find: Mustache itself
 /// renders a missing name as "".
-enum TemplateValues {
-    static func make(_ value: Any) -> Any {
+public enum TemplateValues {
+    public static func make(_ value: Any) -> Any {
         if let scalar = scalar(value) { return scalar }
         if let dictionary = value as? [String: Any] { return dictionary.mapValues(make) }
         let mirror = Mirror(reflecting: value)
@@ -36,7 +36,7 @@ enum TemplateValues {
     }
 
     /// XML 1.0 §2.2 and the HTML parsing rules forbid these code points in text.
-    static func clean(_ text: String) -> String {
+    public static func clean(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isForbidden) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
@@ -59,7 +59,7 @@ extension TemplateValues {
     /// 100,000 declarations that is millions of dictionaries, built again for every title and note that names
     /// one top-level value. Here a struct becomes a `LazyObject` that reflects on a key when the template looks
     /// it up; strings, numbers, optionals and arrays convert as `make` converts them, so the output is the same.
-    static func lazy(_ value: Any) -> Any {
+    public static func lazy(_ value: Any) -> Any {
         if let scalar = scalar(value) { return scalar }
         if let dictionary = value as? [String: Any] { return dictionary.mapValues(lazy) }
         if let object = value as? LazyObject { return object }
@@ -77,7 +77,7 @@ extension TemplateValues {
     }
 
     /// Strings, numbers and flags, converted alike by `make` and `lazy`; nil for anything else.
-    static func scalar(_ value: Any) -> Any? {
+    public static func scalar(_ value: Any) -> Any? {
         switch value {
         case let string as String: text(string)
         case let number as Int: number
@@ -87,29 +87,29 @@ extension TemplateValues {
     }
 
     /// A string as templates get it: cleaned, and NSNull when empty (false in a section).
-    static func text(_ string: String) -> Any {
+    public static func text(_ string: String) -> Any {
         let cleaned = clean(string)
         return cleaned.isEmpty ? NSNull() : cleaned
     }
 
     /// A struct whose fields are converted when a template names them: through `TemplateFields` when the type
     /// has it (the rows and cells of large tables, looked up millions of times), else by reflection.
-    struct LazyObject: MustacheParent {
+    public struct LazyObject: MustacheParent {
         let value: Any
         let fields: (any TemplateFields)?
 
-        init(_ value: Any) {
+        public init(_ value: Any) {
             self.value = value
             fields = value as? any TemplateFields
         }
 
         /// For a value known to have `TemplateFields`: no conformance lookup (900,000 of them for a large table).
-        init(fields: some TemplateFields) {
+        public init(fields: some TemplateFields) {
             value = fields
             self.fields = fields
         }
 
-        func child(named name: String) -> Any? {
+        public func child(named name: String) -> Any? {
             if let fields { return fields.templateField(named: name) }
             for child in Mirror(reflecting: value).children where child.label == name {
                 return TemplateValues.lazy(child.value)
@@ -122,6 +122,6 @@ extension TemplateValues {
 /// A type whose fields a template reads without reflection: each field converted as `TemplateValues.lazy`
 /// would convert it, nil for a name the type does not have. Only for the values of large tables; everything
 /// else is read by reflection, which gives the same values.
-protocol TemplateFields {
+public protocol TemplateFields {
     func templateField(named name: String) -> Any?
 }

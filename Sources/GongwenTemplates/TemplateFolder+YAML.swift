@@ -5,7 +5,9 @@ import Yams
 extension TemplateFolder {
     /// Decodes the YAML template at `relativePath` (e.g. `plan-notice/notice.yaml`), mapping every failure to
     /// a TemplateError with the file, and the line and column of a syntax error.
-    func decodeYAML<T: Decodable>(_ type: T.Type, at relativePath: String) throws(TemplateError) -> (T, path: String) {
+    public func decodeYAML<T: Decodable>(_ type: T.Type, at relativePath: String) throws(TemplateError) -> (
+        T, path: String
+    ) {
         let url = resolve(relativePath)
         let path = displayPath(url)
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
@@ -42,7 +44,9 @@ extension TemplateFolder {
 
     /// Compiles the Mustache strings of a YAML template as plain text (the output format escapes the
     /// values; HTML escaping here would print `&amp;` in a Word document).
-    static func textTemplates(_ strings: [String], path: String) throws(TemplateError) -> [String: MustacheTemplate] {
+    public static func textTemplates(_ strings: [String], path: String) throws(TemplateError) -> [String:
+        MustacheTemplate]
+    {
         var templates: [String: MustacheTemplate] = [:]
         for string in strings where templates[string] == nil {
             do {
