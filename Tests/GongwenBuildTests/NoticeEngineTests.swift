@@ -150,6 +150,32 @@ struct NoticeEngineTests {
         #expect(settings.contains("w:footer=\"1423\""), "the page number's dash 7 mm below the type area")
     }
 
+    @Test func aJointNoticeStacksTheIssuersInTheMarkAndEachSigns() throws {
+        let joint =
+            Self.bulletin.replacingOccurrences(of: "issuer_mark: \"{{organizerName}}文件\"", with: "issuer_mark: 文件")
+            + "\njoint_issuers: [\"{{organizerName}}\", \"{{coOrganizer}}\"]\n"
+        let (folder, campaign, templates) = try setUp(
+            notices: ["joint": joint], extra: "issue_dates:|  joint: 2019-11-08\ndocument_numbers:|  joint: 22")
+        let (output, _) = try build(campaign, templates: templates, in: folder)
+        let name = "津滨质量组办〔2019〕22号 关于2019年滨海新区质量攻关活动开展情况的通报"
+        let document = try PackageParts.text(
+            "word/document.xml", in: try Data(contentsOf: output.appendingPathComponent("公文/\(name).docx")))
+        // §7.2.4: the names stacked (spread to one width), 文件 to their right, centred on them.
+        let host = try paragraph("<w:t>滨海新区质量工作领导小组办公室</w:t>", in: document)
+        #expect(host.contains("<w:jc w:val=\"distribute\"/>") && host.contains("FF0000"))
+        let word = try paragraph("<w:t>文件</w:t>", in: document)
+        #expect(word.contains("FF0000"))
+        // §7.3.5: each issuer signs.
+        #expect(document.components(separatedBy: "<w:t>天津市滨海新区质量协会</w:t>").count - 1 == 2, "in the mark and signing")
+        let html = try String(contentsOf: output.appendingPathComponent("公文/\(name).html"), encoding: .utf8)
+        #expect(html.contains("<div class=\"mark joint xbs\""))
+        #expect(
+            html.contains("<div class=\"joint-signatures one\"><p>滨海新区质量工作领导小组办公室</p><p>天津市滨海新区质量协会</p></div>"),
+            "one to a row: the host's name is too long for half the line")
+        let record = try String(contentsOf: output.appendingPathComponent("归档包/\(name)/元数据.xml"), encoding: .utf8)
+        #expect(record.contains("<发文机关署名>滨海新区质量工作领导小组办公室、天津市滨海新区质量协会</发文机关署名>"))
+    }
+
     @Test func aPerRecipientNoticeGoesToEachRecommenderWithItsOwnProjects() throws {
         let folder = try TemporaryFolder()
         let (output, _) = try build(Fixtures.sampleCampaign, templates: Fixtures.templates, in: folder)

@@ -138,7 +138,11 @@ public struct NoticeDOCX {
     func writeHead(_ writer: inout XMLWriter) {
         // No size is prescribed (§7.2.4): one rule, `markSize(for:)`, for the notice and the Word template
         // exported from it (whose mark is a tag, so it is given the real mark's size).
-        let markSize = self.markSize ?? Self.markSize(for: text.issuerMark)
+        let markSize =
+            self.markSize
+            ?? Self.markSize(
+                for: text.jointIssuers.isEmpty
+                    ? text.issuerMark : (text.jointIssuers.max { $0.count < $1.count } ?? "") + text.issuerMark)
         // §7.2.1–7.2.3: 份号, 密级和保密期限, 紧急程度 flush left on the first lines, above the mark's place.
         let corner = [text.copyNumber, text.classification, text.urgency].filter { !$0.isEmpty }
         for (index, line) in corner.enumerated() {
@@ -146,10 +150,16 @@ public struct NoticeDOCX {
         }
         // The head is laid out off the document grid, so its distances hold whether a word processor snaps
         // lines to the grid (LibreOffice) or not (Word, WPS).
-        var mark = ParagraphFormat(alignment: "center", exactLine: Int(markSize * 20))
-        mark.snapToGrid = false
-        mark.spaceBefore = max(0, GBT9704.issuerMarkOffset - corner.count * GBT9704.linePitch)
-        writer.paragraph(text.issuerMark, WordFont(eastAsia: fonts.xiaobiaosong, size: markSize, color: "FF0000"), mark)
+        let spaceBefore = max(0, GBT9704.issuerMarkOffset - corner.count * GBT9704.linePitch)
+        if text.jointIssuers.isEmpty {
+            var mark = ParagraphFormat(alignment: "center", exactLine: Int(markSize * 20))
+            mark.snapToGrid = false
+            mark.spaceBefore = spaceBefore
+            writer.paragraph(
+                text.issuerMark, WordFont(eastAsia: fonts.xiaobiaosong, size: markSize, color: "FF0000"), mark)
+        } else {
+            writeJointMark(markSize: markSize, spaceBefore: spaceBefore, &writer)
+        }
         var blank = grid
         blank.snapToGrid = false
         writer.paragraph("", body, blank)
@@ -210,7 +220,7 @@ public struct NoticeDOCX {
             }
         }
         writeAttachmentList(&writer)
-        writeSignature(&writer)
+        if text.jointIssuers.isEmpty { writeSignature(&writer) } else { writeJointSignatures(&writer) }
     }
 
     /// §7.3.4: one blank line, indented 2 characters: `附件：名称`, or numbered `1. 名称` when several, a

@@ -52,6 +52,12 @@ struct NoticeHTMLContext {
     /// 份号, 密级和保密期限, 紧急程度 at the top left (§7.2.1–7.2.3).
     var corner: [String] = []
     var hasCorner = false
+    /// 联合行文: the issuers stacked in the mark and signing in a row; `hasJoint` when there are several.
+    var jointIssuers: [String] = []
+    var hasJoint = false
+    var single = true
+    /// The joint 署名 one to a row (a name too long for half the type area).
+    var signaturesOnePerRow = false
     /// 签发人 of a 上行文: the 文号 left and this right on one line (§7.2.6).
     var signer = ""
     var hasRecipients = true
@@ -100,6 +106,14 @@ struct NoticeHTMLContext {
         printedBy = text.printedBy
         corner = [text.copyNumber, text.classification, text.urgency].filter { !$0.isEmpty }
         hasCorner = !corner.isEmpty
+        jointIssuers = text.jointIssuers
+        hasJoint = !jointIssuers.isEmpty
+        single = !hasJoint
+        signaturesOnePerRow = NoticeDOCX.signaturesPerRow(jointIssuers) == 1
+        if hasJoint {
+            let longest = (jointIssuers.map { TitleLines.width($0) }.max() ?? 1) + TitleLines.width(text.issuerMark)
+            markSize = Int(min(26, (0.9 * 442 / longest).rounded(.down)))
+        }
         signer = text.signer
     }
 

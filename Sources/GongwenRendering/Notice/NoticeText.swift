@@ -50,6 +50,9 @@ public struct NoticeText: Sendable, Equatable {
     public var signer = ""
     /// One copy per recommender, each 主送 that recommender (`{{recipient}}`).
     public var perRecipient = false
+    /// 联合行文 (§7.2.4, §7.3.5): the issuers, host first. Their names stack in the mark with `issuerMark`
+    /// (文件) to the right, and each signs on its own; empty for one issuer.
+    public var jointIssuers: [String] = []
     struct File: Decodable {
         struct Item: Decodable {
             var text: String?
@@ -98,6 +101,7 @@ public struct NoticeText: Sendable, Equatable {
         var urgency: String?
         var signer: String?
         var perRecipient: Bool?
+        var jointIssuers: [String]?
 
         enum CodingKeys: String, CodingKey {
             case title, recipients, body, attachments, signature, note, table, classification, urgency, signer
@@ -106,6 +110,7 @@ public struct NoticeText: Sendable, Equatable {
             case printedBy = "printed_by"
             case copyNumber = "copy_number"
             case perRecipient = "per_recipient"
+            case jointIssuers = "joint_issuers"
         }
     }
 
@@ -175,6 +180,7 @@ public struct NoticeText: Sendable, Equatable {
         text.urgency = try render(file.urgency ?? "")
         text.signer = try render(file.signer ?? "")
         text.perRecipient = file.perRecipient ?? false
+        for issuer in file.jointIssuers ?? [] { text.jointIssuers.append(try render(issuer)) }
         return text
     }
 }
@@ -195,6 +201,10 @@ extension NoticeText {
         record.classification = classification
         record.urgency = urgency
         record.signer = signer
+        if !jointIssuers.isEmpty {
+            record.issuer = jointIssuers.joined(separator: "、")
+            record.author = jointIssuers.joined(separator: "、")
+        }
         return record
     }
 }
