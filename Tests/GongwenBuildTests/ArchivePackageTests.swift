@@ -86,6 +86,13 @@ struct ArchivePackageTests {
             #expect(parser.parse())
             let number = try #require(reader.found["发文字号"])
             #expect(package.lastPathComponent.hasPrefix(number + " "), "a package is named by its 文号")
+            // Every notice: the record's 文号, 标题 and 成文日期 are the ones its DOCX carries.
+            let docxName = try #require(files.first { $0.hasSuffix(".docx") })
+            let properties = try PackageParts.text(
+                "docProps/core.xml", in: try Data(contentsOf: package.appendingPathComponent(docxName)))
+            #expect(properties.contains("<dc:identifier>\(number)</dc:identifier>"))
+            #expect(properties.contains("<dc:title>\(try #require(reader.found["标题"]))</dc:title>"))
+            #expect(properties.contains("\(try #require(reader.found["成文日期"]))T00:00:00Z</dcterms:created>"))
             guard let key = expected.keys.first(where: { package.lastPathComponent.contains("〕\($0)") }) else {
                 continue
             }
