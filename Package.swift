@@ -59,6 +59,7 @@ let package = Package(
                 "GongwenModel", "GongwenDocuments", "GongwenOOXML", "GongwenTemplates", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

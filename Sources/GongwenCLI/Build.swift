@@ -34,6 +34,9 @@ extension Gongwen {
                 "归档包中加 PDF/A-2b 副本（需 LibreOffice）/ add a PDF/A-2b copy to each archive package (needs LibreOffice)")
         var pdf = false
 
+        @Flag(help: "归档包中加 gongwen 排版的 OFD 副本 / add an OFD copy, laid out by gongwen, to each archive package")
+        var ofd = false
+
         @Flag(
             help:
                 "缺少公文字体时仍生成 PDF，替代记入元数据 / make the PDF even where a font is replaced; the metadata records it")
@@ -47,6 +50,7 @@ extension Gongwen {
                 outputFolder: URL(fileURLWithPath: output), policy: options.policy)
             context.order = order
             context.pdfCopies = pdf
+            context.ofdCopies = ofd
             context.allowSubstituteFonts = allowSubstituteFonts
             context.templatesChosen = templates != nil
             if let jobs { context.workers = max(1, jobs) }

@@ -8,6 +8,7 @@ import GongwenTemplates
 ///
 ///     归档包/<文号 标题>/<文号 标题>.docx   the document as issued (原件)
 ///                       <文号 标题>.pdf    its PDF/A-2b copy (版式副本), with --pdf or `archive: pdf`
+///                       <文号 标题>.ofd    its OFD copy laid out by gongwen, with --ofd or `archive: ofd`
 ///                       元数据.xml          the metadata record (GB/T 33480, DA/T 46), with each copy's SHA-256
 ///                       SHA256SUMS         fixity: `sha256sum -c SHA256SUMS` checks the package on its own
 ///
@@ -18,6 +19,7 @@ struct ArchivePackager {
 
     struct Options: Sendable {
         var pdf = false
+        var ofd = false
         var allowSubstituteFonts = false
     }
 
@@ -58,6 +60,16 @@ struct ArchivePackager {
                         role: "版式副本", fileName: name, size: copy.size, sha256: copy.sha256,
                         format: "PDF/A-2b (ISO 19005-2:2011, GB/T 23286)", program: "LibreOffice (gongwen --pdf)",
                         pages: pdf.pages, substitutions: pdf.substitutions, embeddedFonts: pdf.embeddedFonts))
+                sums.append((name, copy.sha256))
+            }
+            if options.ofd, let ofd = file.ofd {
+                let name = base + ".ofd"
+                let copy = try write(ofd, at: "\(packagePath)/\(name)", file)
+                written.append(copy)
+                copies.append(
+                    MetadataRecord.Copy(
+                        role: "版式副本", fileName: name, size: copy.size, sha256: copy.sha256,
+                        format: "OFD (GB/T 33190-2016)", program: "gongwen"))
                 sums.append((name, copy.sha256))
             }
             let record = try write(

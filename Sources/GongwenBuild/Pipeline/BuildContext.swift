@@ -18,6 +18,8 @@ public struct BuildContext: Sendable {
     public var order: AwardsContext.Order = .stroke
     /// `--pdf`: a PDF/A-2b copy in each archive package (also when campaign.yaml says `archive: pdf`).
     public var pdfCopies = false
+    /// `--ofd`: an OFD copy in each archive package (also when campaign.yaml says `archive: ofd`).
+    public var ofdCopies = false
     /// `--allow-substitute-fonts`: make the PDF even where a font the document names is not installed.
     public var allowSubstituteFonts = false
 

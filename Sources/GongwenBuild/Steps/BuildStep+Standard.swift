@@ -98,6 +98,7 @@ extension BuildStep {
         let data = try context.requireData()
         let options = ArchivePackager.Options(
             pdf: context.pdfCopies || data.campaign.archiveCopies.contains("pdf"),
+            ofd: context.ofdCopies || data.campaign.archiveCopies.contains("ofd"),
             allowSubstituteFonts: context.allowSubstituteFonts)
         context.files += try ArchivePackager(staging: context.requireStaging(), options: options).package(
             context.files)

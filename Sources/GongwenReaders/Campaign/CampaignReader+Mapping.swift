@@ -61,11 +61,12 @@ extension CampaignReader {
             retention[key] = value
         }
         let copies = Set(file.archive?.copies ?? [])
-        for copy in copies.sorted() where copy != "pdf" {
+        for copy in copies.sorted() where copy != "pdf" && copy != "ofd" {
             diagnostics.append(
                 Diagnostic(
                     .error, "archive.invalid", at: SourceLocation(file: name, field: "archive"),
-                    chinese: "归档副本“\(copy)”无效，可用：pdf", english: "archive copy \"\(copy)\" is unknown; use: pdf"))
+                    chinese: "归档副本“\(copy)”无效，可用：pdf、ofd", english: "archive copy \"\(copy)\" is unknown; use: pdf, ofd"
+                ))
         }
         var campaign = Campaign(
             title: file.title, year: file.year, area: file.area,
@@ -78,7 +79,7 @@ extension CampaignReader {
             signatory: file.signatory ?? file.organizer.name, industries: file.industries ?? [],
             districts: file.districts ?? [], awardLevels: file.awardLevels ?? Campaign.defaultAwardLevels,
             recommenders: recommenders)
-        campaign.archiveCopies = copies.intersection(["pdf"])
+        campaign.archiveCopies = copies.intersection(["pdf", "ofd"])
         campaign.retention = retention
         return campaign
     }

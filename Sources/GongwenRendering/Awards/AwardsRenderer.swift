@@ -72,6 +72,9 @@ public struct AwardsRenderer: Sendable {
         docx.issuance = text.issuance(
             key: AwardsContext.documentKey, documentNumber: number.description, issueDate: date,
             author: campaign.organizer.name, campaign: campaign)
+        if let issuance = docx.issuance {
+            docx.ofd = try text.ofd(documentNumber: number.description, issueDate: date.chinese, issuance: issuance)
+        }
         // The HTML, laid out by the notices' template, the list of winners as its attachment's table.
         let html = try templates.load(document: .notice, format: "html", name: "notice.html")
         var page = NoticeHTMLContext(

@@ -103,6 +103,10 @@ public struct NoticeRenderer: Sendable {
         docx.issuance = text.issuance(
             key: DocumentKey(key), documentNumber: values.documentNumber, issueDate: date, author: values.organizerName,
             campaign: data.campaign)
+        if let issuance = docx.issuance {
+            docx.ofd = try text.ofd(
+                documentNumber: values.documentNumber, issueDate: values.issueDate, issuance: issuance)
+        }
         let page = NoticeHTMLContext(text: text, values: values, tables: tables)
         return [
             docx,

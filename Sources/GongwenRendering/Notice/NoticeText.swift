@@ -208,3 +208,15 @@ extension NoticeText {
         return record
     }
 }
+
+extension NoticeText {
+    /// The notice laid out on GB/T 9704 pages by gongwen (``NoticePageLayout``) and written as OFD.
+    public func ofd(documentNumber: String, issueDate: String, issuance: IssuanceRecord) throws -> Data {
+        let mark =
+            jointIssuers.isEmpty ? issuerMark : (jointIssuers.max { $0.count < $1.count } ?? "") + issuerMark
+        var layout = NoticePageLayout(
+            text: self, documentNumber: documentNumber, issueDate: issueDate, fonts: NoticeFonts(),
+            markSize: NoticeDOCX.markSize(for: mark))
+        return try OFDWriter(pages: layout.layout(), issuance: issuance).package()
+    }
+}

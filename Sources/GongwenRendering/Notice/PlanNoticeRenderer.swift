@@ -60,6 +60,7 @@ public struct PlanNoticeRenderer: Sendable {
                 kind: .planNotice, documentNumber: number, title: text.title, fonts: NoticeFonts().all)
         }
         docx.issuance = issuance
+        docx.ofd = try text.ofd(documentNumber: number, issueDate: context.values.issueDate, issuance: issuance)
         return [
             docx,
             RenderedFile(

@@ -1,0 +1,162 @@
+import Crypto
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import GongwenOOXML
+
+/// Writes laid-out pages as an OFD package (GB/T 33190-2016, namespace `http://www.ofdspec.org/2016`) with
+/// gongwen's own zip and XML writers: `OFD.xml` (DocInfo: a DocID stable for the same data, title, author,
+/// creation date from the campaign, CustomDatas with 发文字号, 文种, 成文日期, 密级), `Doc_0/Document.xml`
+/// (CommonData: MaxUnitID, A4 PageArea, PublicRes), `Doc_0/PublicRes.xml` (the fonts, named as the document
+/// names them, not embedded) and one `Content.xml` per page: a TextObject per run with its glyph advances
+/// (DeltaX), so every character sits where the layout put it, and a PathObject per rule. Units are mm.
+public struct OFDWriter {
+    static let namespace = "http://www.ofdspec.org/2016"
+
+    public let pages: [LaidOutPage]
+    public let issuance: IssuanceRecord
+
+    public init(pages: [LaidOutPage], issuance: IssuanceRecord) {
+        self.pages = pages
+        self.issuance = issuance
+    }
+
+    /// A number as OFD writes it: at most three decimals, no trailing zeros.
+    static func number(_ value: Double) -> String {
+        var text = String(format: "%.3f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    public func package() throws -> Data {
+        var fonts: [String] = []
+        for page in pages { for run in page.runs where !fonts.contains(run.font) { fonts.append(run.font) } }
+        var nextID = fonts.count
+        func newID() -> Int {
+            nextID += 1
+            return nextID
+        }
+        let pageIDs = pages.map { _ in newID() }
+        var contents: [Data] = []
+        for page in pages {
+            var writer = XMLWriter()
+            writer.declaration()
+            writer.open("ofd:Page", ["xmlns:ofd": Self.namespace])
+            writer.open("ofd:Content")
+            writer.open("ofd:Layer", ["ID": String(newID())])
+            for run in page.runs {
+                let font = (fonts.firstIndex(of: run.font) ?? 0) + 1
+                writer.open(
+                    "ofd:TextObject",
+                    [
+                        "ID": String(newID()), "Boundary": "0 0 \(Self.number(page.width)) \(Self.number(page.height))",
+                        "Font": String(font), "Size": Self.number(run.size),
+                    ])
+                if run.red { writer.empty("ofd:FillColor", ["Value": "255 0 0"]) }
+                if run.advances.isEmpty {
+                    writer.element(
+                        "ofd:TextCode", ["X": Self.number(run.x), "Y": Self.number(run.baseline)], text: run.text)
+                } else {
+                    writer.element(
+                        "ofd:TextCode",
+                        [
+                            "X": Self.number(run.x), "Y": Self.number(run.baseline),
+                            "DeltaX": run.advances.map(Self.number).joined(separator: " "),
+                        ], text: run.text)
+                }
+                writer.close("ofd:TextObject")
+            }
+            for rule in page.rules {
+                writer.open(
+                    "ofd:PathObject",
+                    [
+                        "ID": String(newID()), "Boundary": "0 0 \(Self.number(page.width)) \(Self.number(page.height))",
+                        "LineWidth": Self.number(rule.width),
+                    ])
+                writer.empty("ofd:StrokeColor", ["Value": rule.red ? "255 0 0" : "0 0 0"])
+                writer.element(
+                    "ofd:AbbreviatedData",
+                    text:
+                        "M \(Self.number(rule.x1)) \(Self.number(rule.y1)) L \(Self.number(rule.x2)) \(Self.number(rule.y2))"
+                )
+                writer.close("ofd:PathObject")
+            }
+            writer.close("ofd:Layer")
+            writer.close("ofd:Content")
+            writer.close("ofd:Page")
+            contents.append(Data(writer.buffer))
+        }
+        let sink = MemorySink()
+        let date = issuance.issueDate
+        let zip = ZipWriter(sink: sink, year: date.year, month: date.month, day: date.day)
+        try zip.add("OFD.xml", Data(ofdXML()))
+        try zip.add("Doc_0/Document.xml", Data(documentXML(pageIDs: pageIDs, maxID: nextID)))
+        try zip.add("Doc_0/PublicRes.xml", Data(publicRes(fonts)))
+        for (index, content) in contents.enumerated() { try zip.add("Doc_0/Pages/Page_\(index)/Content.xml", content) }
+        try zip.finish()
+        return sink.data
+    }
+
+    func ofdXML() -> [UInt8] {
+        var writer = XMLWriter()
+        writer.declaration()
+        writer.open("ofd:OFD", ["xmlns:ofd": Self.namespace, "Version": "1.0", "DocType": "OFD"])
+        writer.open("ofd:DocBody")
+        writer.open("ofd:DocInfo")
+        // The same document (issuer, 文号, title) always gets the same ID.
+        let identity = "\(issuance.author)|\(issuance.documentNumber)|\(issuance.title)"
+        let digest = SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
+        writer.element("ofd:DocID", text: String(digest.prefix(32)))
+        writer.element("ofd:Title", text: issuance.title)
+        writer.element("ofd:Author", text: issuance.author)
+        writer.element("ofd:CreationDate", text: issuance.issueDate.iso)
+        writer.element("ofd:Creator", text: "gongwen")
+        writer.open("ofd:CustomDatas")
+        for (name, value) in [
+            ("发文字号", issuance.documentNumber), ("文种", issuance.documentType), ("成文日期", issuance.issueDate.iso),
+            ("密级", issuance.classification.isEmpty ? "公开" : issuance.classification),
+        ] {
+            writer.element("ofd:CustomData", ["Name": name], text: value)
+        }
+        writer.close("ofd:CustomDatas")
+        writer.close("ofd:DocInfo")
+        writer.element("ofd:DocRoot", text: "Doc_0/Document.xml")
+        writer.close("ofd:DocBody")
+        writer.close("ofd:OFD")
+        return writer.buffer
+    }
+
+    func documentXML(pageIDs: [Int], maxID: Int) -> [UInt8] {
+        var writer = XMLWriter()
+        writer.declaration()
+        writer.open("ofd:Document", ["xmlns:ofd": Self.namespace])
+        writer.open("ofd:CommonData")
+        writer.element("ofd:MaxUnitID", text: String(maxID))
+        writer.open("ofd:PageArea")
+        writer.element("ofd:PhysicalBox", text: "0 0 210 297")
+        writer.close("ofd:PageArea")
+        writer.element("ofd:PublicRes", text: "PublicRes.xml")
+        writer.close("ofd:CommonData")
+        writer.open("ofd:Pages")
+        for (index, id) in pageIDs.enumerated() {
+            writer.empty("ofd:Page", ["ID": String(id), "BaseLoc": "Pages/Page_\(index)/Content.xml"])
+        }
+        writer.close("ofd:Pages")
+        writer.close("ofd:Document")
+        return writer.buffer
+    }
+
+    func publicRes(_ fonts: [String]) -> [UInt8] {
+        var writer = XMLWriter()
+        writer.declaration()
+        writer.open("ofd:Res", ["xmlns:ofd": Self.namespace, "BaseLoc": "Res"])
+        writer.open("ofd:Fonts")
+        for (index, font) in fonts.enumerated() {
+            writer.empty("ofd:Font", ["ID": String(index + 1), "FontName": font, "FamilyName": font])
+        }
+        writer.close("ofd:Fonts")
+        writer.close("ofd:Res")
+        return writer.buffer
+    }
+}

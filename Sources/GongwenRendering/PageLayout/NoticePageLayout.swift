@@ -1,0 +1,285 @@
+import GongwenModel
+
+/// Lays a notice out on GB/T 9704 pages itself, in millimetres, for the fixed-layout (OFD) copy: the 22-line
+/// grid of 28 characters, the head (份号…, the red mark 35 mm below the type area, 文号, the red rule 4 mm
+/// below it), the title in 2号, 主送, the body with its headings (lines broken by ``LineBreaker``), 附件说明,
+/// 署名 and 成文日期, 附注, the 版记 at the foot of the last page (a new page when it does not fit under the
+/// text), and page numbers 7 mm below the type area, right on odd pages, left on even ones. Attachment pages
+/// (tables) are not laid out yet: the OFD carries the notice's text.
+struct NoticePageLayout {
+    let text: NoticeText
+    let documentNumber: String
+    let issueDate: String
+    let fonts: NoticeFonts
+    /// The mark's size in points.
+    let markSize: Double
+
+    typealias Page = GBT9704Page
+    var pages: [LaidOutPage] = []
+    var current = LaidOutPage()
+    /// The next free grid line on the current page (0…21).
+    var line = 0
+
+    init(text: NoticeText, documentNumber: String, issueDate: String, fonts: NoticeFonts, markSize: Double) {
+        self.text = text
+        self.documentNumber = documentNumber
+        self.issueDate = issueDate
+        self.fonts = fonts
+        self.markSize = markSize
+    }
+
+    static let size3 = Page.mm(16), size2 = Page.mm(22), size4 = Page.mm(14)
+
+    /// A run of `string` at `x` on `baseline`, each character advancing its width in ems × `pitch`.
+    static func run(
+        _ string: String, x: Double, baseline: Double, font: String, size: Double, pitch: Double, red: Bool = false
+    ) -> LaidOutPage.Run {
+        let advances = string.dropLast().map { TextWidth.ems(String($0)) * pitch }
+        return LaidOutPage.Run(
+            x: x, baseline: baseline, text: string, font: font, size: size, advances: advances, red: red)
+    }
+
+    static func width(_ string: String, pitch: Double) -> Double { TextWidth.ems(string) * pitch }
+
+    /// The baseline of grid line `index` for text of `size` mm: the glyphs centred in the line.
+    static func baseline(line index: Int, size: Double) -> Double {
+        Page.top + Double(index) * Page.linePitch + Page.linePitch / 2 + size * 0.38
+    }
+
+    mutating func newPage() {
+        pages.append(current)
+        current = LaidOutPage()
+        line = 0
+    }
+
+    /// Puts `string` on the next grid line at `x` (a new page when the page is full).
+    mutating func put(_ string: String, x: Double, font: String, size: Double = size3, pitch: Double? = nil) {
+        if line >= Page.lines { newPage() }
+        current.runs.append(
+            Self.run(
+                string, x: x, baseline: Self.baseline(line: line, size: size), font: font, size: size,
+                pitch: pitch ?? (size == Self.size3 ? Page.characterPitch : size)))
+        line += 1
+    }
+
+    mutating func blank(_ count: Int = 1) {
+        for _ in 0..<count {
+            if line >= Page.lines { newPage() }
+            line += 1
+        }
+    }
+
+    func face(_ level: Int) -> String { level == 1 ? fonts.heiti : level == 2 ? fonts.kaiti : fonts.fangsong }
+
+    /// Every page of the notice.
+    mutating func layout() -> [LaidOutPage] {
+        head()
+        main()
+        record()
+        pages.append(current)
+        numberPages()
+        return pages
+    }
+
+    mutating func head() {
+        let corner = [text.copyNumber, text.classification, text.urgency].filter { !$0.isEmpty }
+        for (index, value) in corner.enumerated() {
+            put(value, x: Page.left, font: index == 0 && !text.copyNumber.isEmpty ? fonts.fangsong : fonts.heiti)
+        }
+        // §7.2.4: the mark's upper edge 35 mm below the type area's top; its glyphs' tops are 0.88 em above
+        // the baseline.
+        let markMM = Page.mm(markSize)
+        let markTop = Page.top + 35
+        let names = text.jointIssuers.isEmpty ? [text.issuerMark] : text.jointIssuers
+        let lineHeight = markMM * 1.2
+        let suffix = text.jointIssuers.isEmpty ? "" : text.issuerMark
+        let namesWidth = names.map { Self.width($0, pitch: markMM) }.max() ?? 0
+        let blockWidth = namesWidth + (suffix.isEmpty ? 0 : markMM * 0.5 + Self.width(suffix, pitch: markMM))
+        let x = Page.left + (Page.typeWidth - blockWidth) / 2
+        for (index, name) in names.enumerated() {
+            current.runs.append(
+                Self.run(
+                    name, x: x, baseline: markTop + markMM * 0.88 + Double(index) * lineHeight,
+                    font: fonts.xiaobiaosong, size: markMM, pitch: markMM, red: true))
+        }
+        let markBottom = markTop + markMM + Double(names.count - 1) * lineHeight
+        if !suffix.isEmpty {
+            let middle = (markTop + markBottom) / 2
+            current.runs.append(
+                Self.run(
+                    suffix, x: x + namesWidth + markMM * 0.5, baseline: middle + markMM * 0.38,
+                    font: fonts.xiaobiaosong, size: markMM, pitch: markMM, red: true))
+        }
+        // §7.2.5: two blank lines, then the 文号 (its glyphs centred in a grid-pitch line); §7.2.7 the rule 4 mm
+        // under it.
+        let numberTop = markBottom + 2 * Page.linePitch + (Page.linePitch - Self.size3) / 2
+        let numberBaseline = numberTop + Self.size3 * 0.88
+        if text.signer.isEmpty {
+            let width = Self.width(documentNumber, pitch: Page.characterPitch)
+            current.runs.append(
+                Self.run(
+                    documentNumber, x: Page.left + (Page.typeWidth - width) / 2, baseline: numberBaseline,
+                    font: fonts.fangsong, size: Self.size3, pitch: Page.characterPitch))
+        } else {
+            current.runs.append(
+                Self.run(
+                    documentNumber, x: Page.left + Page.characterPitch, baseline: numberBaseline,
+                    font: fonts.fangsong, size: Self.size3, pitch: Page.characterPitch))
+            let signer = "签发人：" + text.signer
+            let width = Self.width(signer, pitch: Page.characterPitch)
+            current.runs.append(
+                Self.run(
+                    signer, x: Page.left + Page.typeWidth - Page.characterPitch - width, baseline: numberBaseline,
+                    font: fonts.kaiti, size: Self.size3, pitch: Page.characterPitch))
+        }
+        let ruleY = numberTop + Self.size3 + 4
+        current.rules.append(
+            LaidOutPage.Rule(x1: Page.left, y1: ruleY, x2: Page.left + Page.typeWidth, y2: ruleY, width: 0.5, red: true)
+        )
+        // The text below goes on the grid: the first line under the rule, then two blank lines (§7.3.1).
+        line = Int(((ruleY - Page.top) / Page.linePitch).rounded(.up)) + 2
+    }
+
+    mutating func paragraph(_ string: String, font: String, lead: (String, String)? = nil, heading: Bool = false) {
+        let full = (lead?.0 ?? "") + string
+        let lines = LineBreaker.lines(full, width: 28, firstIndent: 2)
+        // A heading never ends a page: it starts the next one with the text it heads.
+        if heading, line >= Page.lines - 1 { newPage() }
+        var consumed = 0
+        for (index, content) in lines.enumerated() {
+            let x = Page.left + (index == 0 ? 2 * Page.characterPitch : 0)
+            if line >= Page.lines { newPage() }
+            let baseline = Self.baseline(line: line, size: Self.size3)
+            // A run-in heading's characters in its face, the rest in 仿宋.
+            let leadCount = max(0, min(content.count, (lead?.0.count ?? 0) - consumed))
+            if let lead, leadCount > 0 {
+                let head = String(content.prefix(leadCount))
+                current.runs.append(
+                    Self.run(head, x: x, baseline: baseline, font: lead.1, size: Self.size3, pitch: Page.characterPitch)
+                )
+                let rest = String(content.dropFirst(leadCount))
+                if !rest.isEmpty {
+                    current.runs.append(
+                        Self.run(
+                            rest, x: x + Self.width(head, pitch: Page.characterPitch), baseline: baseline, font: font,
+                            size: Self.size3, pitch: Page.characterPitch))
+                }
+            } else {
+                current.runs.append(
+                    Self.run(
+                        content, x: x, baseline: baseline, font: font, size: Self.size3, pitch: Page.characterPitch))
+            }
+            consumed += content.count
+            line += 1
+        }
+    }
+
+    mutating func main() {
+        let titleLines = TitleLines.split(text.title, maximumWidth: 20, extraTerms: [])
+        for title in titleLines {
+            let width = Self.width(title, pitch: Self.size2)
+            put(
+                title, x: Page.left + (Page.typeWidth - width) / 2, font: fonts.xiaobiaosong, size: Self.size2,
+                pitch: Self.size2)
+        }
+        blank()
+        if !text.recipients.isEmpty {
+            for content in LineBreaker.lines(text.recipients + "：", width: 28) {
+                put(content, x: Page.left, font: fonts.fangsong)
+            }
+        }
+        for block in text.blocks {
+            switch block {
+            case .paragraph(let content): paragraph(content, font: fonts.fangsong)
+            case .heading(let level, let ordinal, let heading):
+                paragraph(ordinal + heading, font: face(level), heading: true)
+            case .runIn(let level, let ordinal, let heading, let content):
+                paragraph(content, font: fonts.fangsong, lead: (ordinal + heading, face(level)))
+            }
+        }
+        if !text.attachments.isEmpty {
+            blank()
+            for (index, name) in text.attachments.enumerated() {
+                let numbered = text.attachments.count > 1 ? "\(index + 1). \(name)" : name
+                let label = index == 0 ? "附件：" : ""
+                let indent = 2.0 + 3 + (text.attachments.count > 1 ? 2 : 0)
+                let lines = LineBreaker.lines(label + numbered, width: 28 - 2, firstIndent: 0)
+                for (position, content) in lines.enumerated() {
+                    let chars = position == 0 ? (index == 0 ? 2.0 : 5.0) : indent
+                    put(content, x: Page.left + chars * Page.characterPitch, font: fonts.fangsong)
+                }
+            }
+        }
+        // §7.3.5.1: the seal's room, then 署名 centred over the 成文日期, which is 右空四字; kept together.
+        if line + 4 > Page.lines { newPage() }
+        blank(2)
+        let signers = text.jointIssuers.isEmpty ? [text.signature] : text.jointIssuers
+        let dateWidth = Self.width(issueDate, pitch: Page.characterPitch)
+        let dateRight = Page.left + Page.typeWidth - 4 * Page.characterPitch
+        let center = dateRight - dateWidth / 2
+        for signer in signers {
+            let width = Self.width(signer, pitch: Page.characterPitch)
+            put(signer, x: min(center - width / 2, Page.left + Page.typeWidth - width), font: fonts.fangsong)
+        }
+        put(issueDate, x: dateRight - dateWidth, font: fonts.fangsong)
+        if !text.note.isEmpty { put(text.note, x: Page.left + 2 * Page.characterPitch, font: fonts.fangsong) }
+    }
+
+    /// §7.4: 抄送 and 印发 in 4号, one character in from each side, on the last lines of the last page, a thick
+    /// rule above, a thin one between and a thick one on the type area's bottom edge; a new page when the text
+    /// leaves no room.
+    mutating func record() {
+        let one = Self.size4
+        let copy =
+            text.copyTo.isEmpty
+            ? []
+            : LineBreaker.lines(
+                "抄送：" + (text.copyTo.hasSuffix("。") ? text.copyTo : text.copyTo + "。"),
+                width: (Page.typeWidth - 2 * one) / one)
+        let needed = copy.count + 1
+        if line + needed > Page.lines { newPage() }
+        var index = Page.lines - needed
+        let top = Page.top + Double(index) * Page.linePitch
+        current.rules.append(.init(x1: Page.left, y1: top, x2: Page.left + Page.typeWidth, y2: top, width: 0.35))
+        for (position, content) in copy.enumerated() {
+            let x = Page.left + one + (position == 0 ? 0 : 3 * one)
+            current.runs.append(
+                Self.run(
+                    content, x: x, baseline: Self.baseline(line: index, size: one), font: fonts.fangsong, size: one,
+                    pitch: one))
+            index += 1
+        }
+        if !copy.isEmpty {
+            let y = Page.top + Double(index) * Page.linePitch
+            current.rules.append(.init(x1: Page.left, y1: y, x2: Page.left + Page.typeWidth, y2: y, width: 0.25))
+        }
+        let baseline = Self.baseline(line: index, size: one)
+        current.runs.append(
+            Self.run(
+                text.printedBy, x: Page.left + one, baseline: baseline, font: fonts.fangsong, size: one, pitch: one))
+        let printed = issueDate + "印发"
+        current.runs.append(
+            Self.run(
+                printed, x: Page.left + Page.typeWidth - one - Self.width(printed, pitch: one), baseline: baseline,
+                font: fonts.fangsong, size: one, pitch: one))
+        current.rules.append(
+            .init(x1: Page.left, y1: Page.bottom, x2: Page.left + Page.typeWidth, y2: Page.bottom, width: 0.35))
+        line = Page.lines
+    }
+
+    /// §7.5: `— N —` in 4号宋体, its 一字线 7 mm below the type area; odd pages right, even left, 1 character in.
+    mutating func numberPages() {
+        let size = Self.size4
+        for index in pages.indices {
+            let number = "— \(index + 1) —"
+            let width = Self.width(number, pitch: size)
+            let x =
+                index % 2 == 0
+                ? Page.left + Page.typeWidth - size - width : Page.left + size
+            // The dash sits about a third of an em above the baseline.
+            let baseline = Page.bottom + Page.pageNumberDrop + size * 0.3
+            pages[index].runs.append(
+                Self.run(number, x: x, baseline: baseline, font: fonts.songti, size: size, pitch: size))
+        }
+    }
+}

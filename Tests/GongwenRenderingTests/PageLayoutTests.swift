@@ -1,0 +1,102 @@
+import Foundation
+import GongwenDocuments
+import GongwenModel
+import GongwenTemplates
+import GongwenTestSupport
+import Testing
+
+@testable import GongwenRendering
+
+/// gongwen's own GB/T 9704 page layout (the OFD copy): the line breaker's 禁则, the grid, the 版记's place.
+struct PageLayoutTests {
+    @Test func noLineStartsWithAClosingMarkOrEndsWithAnOpeningOne() {
+        // 28 characters a line: the 29th is "。", which may not start the next line: a character goes down with it.
+        let text = String(repeating: "质", count: 28) + "。后文"
+        let lines = LineBreaker.lines(text, width: 28)
+        #expect(lines[0].count == 27 && lines[1].hasPrefix("质。"))
+        // An opening mark at a line's end goes to the next line.
+        let opening = String(repeating: "质", count: 27) + "《方案》"
+        let broken = LineBreaker.lines(opening, width: 28)
+        #expect(broken[0].count == 27 && broken[1].hasPrefix("《"))
+        for line in LineBreaker.lines(String(repeating: "质量，", count: 40), width: 28).dropFirst() {
+            #expect(!LineBreaker.noStart.contains(line.first!), "\(line)")
+        }
+    }
+
+    @Test func aLatinWordStaysWholeUnlessWiderThanALine() {
+        let lines = LineBreaker.lines(String(repeating: "质", count: 26) + "scjzjc@tjbh.gov.cn", width: 28)
+        #expect(lines[0].count == 26, "the address moves down whole")
+        let long = LineBreaker.lines(String(repeating: "a", count: 80), width: 10)
+        #expect(long.count > 1 && long.allSatisfy { TextWidth.ems($0) <= 10 })
+        #expect(LineBreaker.lines("。，、", width: 28) == ["。，、"], "a line of marks only is one line")
+    }
+
+    func notice(blocks: Int, copyTo: String = "市质量工作领导小组办公室") -> NoticeText {
+        NoticeText(
+            issuerMark: "滨海新区质量工作领导小组办公室文件", title: "关于开展质量攻关活动的通知", recipients: "各推荐单位",
+            blocks: (0..<blocks).map { _ in .paragraph(String(repeating: "质量攻关", count: 14)) }, attachments: [],
+            signature: "滨海新区质量工作领导小组办公室", note: "", copyTo: copyTo, printedBy: "滨海新区质量工作领导小组办公室",
+            columns: [])
+    }
+
+    func layout(_ text: NoticeText) -> [LaidOutPage] {
+        var layout = NoticePageLayout(
+            text: text, documentNumber: "津滨质量组办〔2019〕6号", issueDate: "2019年5月13日", fonts: NoticeFonts(),
+            markSize: 23)
+        return layout.layout()
+    }
+
+    @Test func theHeadAndTheGridAreWhereTheStandardPutsThem() throws {
+        let pages = layout(notice(blocks: 12))
+        let mark = try #require(pages[0].runs.first { $0.red })
+        #expect(abs(mark.baseline - 0.88 * mark.size - 72) < 0.01, "the mark's top 72 mm from the page edge")
+        let rule = try #require(pages[0].rules.first { $0.red })
+        #expect(abs(rule.x2 - rule.x1 - 156) < 0.01)
+        let body = pages[1].runs.filter { abs($0.size - GBT9704Page.mm(16)) < 0.001 && $0.baseline < 262 }
+        let baselines = Set(body.map { ($0.baseline * 1000).rounded() / 1000 }).sorted()
+        #expect(baselines.count == 22, "a full page holds 22 lines")
+        #expect(abs(baselines[1] - baselines[0] - 225.0 / 22) < 0.001)
+        // Page numbers: odd right, even left, the dash 7 mm below the type area.
+        let numbers = pages.map { page in page.runs.first { $0.text.hasPrefix("—") }! }
+        #expect(numbers[0].x > numbers[1].x)
+    }
+
+    @Test func aRecordThatDoesNotFitUnderTheTextMovesToANewPage() {
+        // Find a body length that fills the last page: the 版记 must then start a page of its own.
+        for blocks in 1...12 {
+            let pages = layout(notice(blocks: blocks))
+            let last = pages[pages.count - 1]
+            let record = last.runs.filter { $0.text.hasSuffix("印发") }
+            #expect(record.count == 1, "the 版记 once, on the last page")
+            #expect(last.rules.contains { abs($0.y1 - 262) < 0.001 }, "its last rule on the type area's bottom edge")
+            // Nothing of the text and the 版记 overlap: the 版记's first line is below every body line.
+            let recordTop = last.rules.map(\.y1).min() ?? 262
+            #expect(
+                last.runs.filter { !$0.text.hasPrefix("—") && $0.baseline < recordTop }.allSatisfy {
+                    $0.baseline < recordTop
+                })
+            if last.runs.filter({ $0.size == GBT9704Page.mm(16) }).isEmpty, pages.count > 1 {
+                return  // a page of the 版记 alone: the case the standard describes
+            }
+        }
+        Issue.record("no body length pushed the 版记 onto a page of its own")
+    }
+
+    @Test func anOFDPackageIsDeterministicAndNamesItsFonts() throws {
+        let text = notice(blocks: 3)
+        let issuance = IssuanceRecord(
+            key: DocumentKey("training"), documentType: "通知", issuerMark: text.issuerMark,
+            documentNumber: "津滨质量组办〔2019〕6号", title: text.title, recipients: text.recipients, attachments: [],
+            issuer: text.signature, issueDate: try #require(CalendarDate(year: 2019, month: 5, day: 13)), note: "",
+            copyTo: text.copyTo, printedBy: text.printedBy, author: text.signature, retention: .thirtyYears)
+        let first = try text.ofd(documentNumber: issuance.documentNumber, issueDate: "2019年5月13日", issuance: issuance)
+        let second = try text.ofd(documentNumber: issuance.documentNumber, issueDate: "2019年5月13日", issuance: issuance)
+        #expect(first == second)
+        let parts = try PackageParts.read(first).parts
+        let res = String(decoding: try #require(parts["Doc_0/PublicRes.xml"]), as: UTF8.self)
+        #expect(res.contains("FontName=\"仿宋_GB2312\"") && res.contains("FontName=\"方正小标宋简体\""))
+        let ofd = String(decoding: try #require(parts["OFD.xml"]), as: UTF8.self)
+        #expect(ofd.contains("<ofd:CustomData Name=\"发文字号\">津滨质量组办〔2019〕6号</ofd:CustomData>"))
+        #expect(ofd.contains("<ofd:CreationDate>2019-05-13</ofd:CreationDate>"))
+    }
+}
