@@ -17,8 +17,13 @@ names = sorted((n for n in z.namelist() if re.match(r"Doc_0/Pages/Page_\d+/Conte
                key=lambda n: int(re.search(r"Page_(\d+)", n).group(1)))
 fonts = {f.get("ID"): f.get("FontName") for f in ET.fromstring(z.read("Doc_0/PublicRes.xml")).iter("{%s}Font" % NS["ofd"])}
 pages = []
+areas = []
 for name in names:
     root = ET.fromstring(z.read(name))
+    box = root.find("ofd:Area/ofd:PhysicalBox", NS)
+    landscape = box is not None and float(box.text.split()[2]) > float(box.text.split()[3])
+    # The type area: portrait 28–184 × 37–262 mm; a landscape page turned a quarter, 37–262 × 28–184.
+    areas.append((37, 28, 262, 184) if landscape else (28, 37, 184, 262))
     texts, rules = [], []
     for obj in root.iter("{%s}TextObject" % NS["ofd"]):
         code = obj.find("ofd:TextCode", NS)
@@ -43,9 +48,13 @@ if "--preview" in sys.argv:
     with open(out, "w", encoding="utf-8") as f:
         f.write('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>@page{size:210mm 297mm;margin:0}'
                 'body{margin:0} svg{display:block;width:210mm;height:297mm;break-after:page}</style></head><body>')
-        for texts, rules in pages:
+        for index, (texts, rules) in enumerate(pages):
+            a = areas[index]
+            landscape = a[0] == 37
+            # A landscape page is drawn turned back a quarter on the portrait sheet.
             f.write('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 210 297">')
-            f.write('<rect x="28" y="37" width="156" height="225" fill="none" stroke="#ddd" stroke-width="0.2"/>')
+            if landscape: f.write('<g transform="translate(210 0) rotate(90)">')
+            f.write('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#ddd" stroke-width="0.2"/>' % (a[0], a[1], a[2] - a[0], a[3] - a[1]))
             for t in texts:
                 xs = [t["x"]]
                 for d in t["deltas"]:
@@ -56,6 +65,7 @@ if "--preview" in sys.argv:
             for r in rules:
                 f.write('<line x1="%.3f" y1="%.3f" x2="%.3f" y2="%.3f" stroke="%s" stroke-width="%.3f"/>' % (
                     r["x1"], r["y1"], r["x2"], r["y2"], "#e60000" if r["red"] else "#000", r["width"]))
+            if landscape: f.write("</g>")
             f.write("</svg>")
         f.write("</body></html>")
 
@@ -80,10 +90,12 @@ if "--check" in sys.argv:
         body = sorted({round(t["y"], 3) for t in texts if abs(t["size"] - 5.644) < 0.01 and floor < t["y"] < 262})
         gaps += [round(b - a, 2) for a, b in zip(body, body[1:])]
     figures["line pitch"] = max(set(gaps), key=gaps.count) if gaps else None  # the most common step
-    dashes = [t for texts, _ in pages for t in texts if "—" in t["text"]]
-    figures["dash"] = sorted({round(t["y"] - 0.3 * t["size"] - 262, 2) for t in dashes})
-    outside = [t["text"] for texts, _ in pages for t in texts if "—" not in t["text"]
-               and not (28 - 0.01 <= t["x"] and t["x"] + t["width"] <= 184 + 0.5 and 37 <= t["y"] <= 262 + 0.01)]
+    number = re.compile(r"^— \d+ —$")
+    figures["dash"] = sorted({round(t["y"] - 0.3 * t["size"] - areas[i][3], 2)
+                              for i, (texts, _) in enumerate(pages) for t in texts if number.match(t["text"])})
+    outside = [t["text"] for i, (texts, _) in enumerate(pages) for t in texts if not number.match(t["text"])
+               and not (areas[i][0] - 0.01 <= t["x"] and t["x"] + t["width"] <= areas[i][2] + 0.5
+                        and areas[i][1] <= t["y"] <= areas[i][3] + 0.01)]
     for name, value, want in [("mark top", figures["mark top"], 72), ("rule − 文号", figures["rule − 文号"], 4),
                               ("rule width", figures["rule width"], 156), ("line pitch", figures["line pitch"], 225 / 22)]:
         if value is None or abs(value - want) > 0.5: failures.append(f"{name} is {value}, GB/T 9704 gives {want:.2f}")

@@ -51,11 +51,17 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 2, arguments[1] == "certificates-ofd" { benchmarkCertificateOFD(arguments + ["1000"]) }
+if arguments.count >= 2, arguments[1] == "ofd" {
+    benchmarkOFD(arguments + ["1000", "5"].suffix(max(0, 4 - arguments.count)))
+}
 guard arguments.count >= 4, ["xlsx", "certificates", "build"].contains(arguments[1]) else {
     fail(
         "usage: gongwen-bench xlsx IN.tsv OUT.xlsx [zlib level, default 6]\n"
             + "       gongwen-bench certificates IN.tsv OUTDIR [count, default 10000]\n"
-            + "       gongwen-bench build CAMPAIGN OUT [runs, default 3]")
+            + "       gongwen-bench build CAMPAIGN OUT [runs, default 3]\n"
+            + "       gongwen-bench ofd [rows, default 1000] [runs, default 5]\n"
+            + "       gongwen-bench certificates-ofd [count, default 1000]")
 }
 if arguments[1] == "build" { benchmarkBuild(arguments) }
 if arguments[1] == "certificates" { benchmarkCertificates(arguments) }

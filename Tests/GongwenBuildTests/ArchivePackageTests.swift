@@ -140,6 +140,31 @@ struct ArchivePackageTests {
         #expect(record.contains("<保管期限 代码=\"Y\">永久</保管期限>"))
     }
 
+    @Test func withOFDEachPackageAndEachCertificateGetsItsOFDCopy() throws {
+        let (folder, output) = try build { $0.ofdCopies = true }
+        _ = folder
+        for package in try packages(output) {
+            let ofd = package.appendingPathComponent(package.lastPathComponent + ".ofd")
+            let parts = try PackageParts.read(try Data(contentsOf: ofd)).parts
+            #expect(
+                parts["OFD.xml"] != nil && parts["Doc_0/Document.xml"] != nil
+                    && parts["Doc_0/Pages/Page_0/Content.xml"] != nil)
+            let sums = try String(contentsOf: package.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+            #expect(sums.contains("  \(package.lastPathComponent).ofd\n"))
+            let record = try String(contentsOf: package.appendingPathComponent("元数据.xml"), encoding: .utf8)
+            #expect(record.contains("<格式信息>OFD (GB/T 33190-2016)</格式信息>"))
+        }
+        let singles = output.appendingPathComponent("获奖/证书/单份")
+        let names = try FileManager.default.contentsOfDirectory(atPath: singles.path)
+        #expect(names.filter { $0.hasSuffix(".ofd") }.count == names.filter { $0.hasSuffix(".docx") }.count)
+        #expect(try OutputVerifier(folder: output).verify().holds)
+        // Without --ofd, no OFD anywhere.
+        let (plainFolder, plain) = try build()
+        _ = plainFolder
+        let all = try TemporaryFolder.contents(of: plain).keys
+        #expect(!all.contains { $0.hasSuffix(".ofd") })
+    }
+
     @Test func anUnknownRetentionOrArchiveCopyIsAnErrorNamingTheField() throws {
         let campaign = try TemporaryFolder()
         let folder = campaign.url.appendingPathComponent("c")

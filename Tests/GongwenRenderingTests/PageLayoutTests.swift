@@ -82,6 +82,38 @@ struct PageLayoutTests {
         Issue.record("no body length pushed the 版记 onto a page of its own")
     }
 
+    @Test func aTableOverThreePagesRepeatsItsHeaderAndNeverSplitsARow() {
+        var text = notice(blocks: 1)
+        text.attachments = ["2019年滨海新区质量攻关重点项目计划表"]
+        let rows = (1...60).map { [String($0), "BH2019-\($0)", "天津某某精密机械有限公司", "降低曲轴加工尺寸超差率的质量攻关", "王伟", "开发区"] }
+        let table = NoticeAttachmentTable(
+            kind: .plan,
+            columns: [
+                ("序号", 7.0, false), ("计划编号", 21, false), ("申报单位", 23, true), ("项目名称", 26, true), ("负责人", 10, false),
+                ("推荐单位", 13, false),
+            ]
+            .map { NoticeAttachmentTable.Column(title: $0.0, width: $0.1, leftAligned: $0.2) },
+            rows: rows, landscape: false)
+        var layout = NoticePageLayout(
+            text: text, documentNumber: "津滨质量组办〔2019〕5号", issueDate: "2019年4月30日", fonts: NoticeFonts(), markSize: 23)
+        layout.tables = [0: table]
+        let pages = layout.layout()
+        let tablePages = pages.filter { page in page.runs.contains { $0.text == "计划编号" } }
+        #expect(tablePages.count >= 3, "\(tablePages.count) pages of table")
+        for page in tablePages {
+            // The header on every page, and no row's text below the type area.
+            #expect(page.runs.contains { $0.text == "序号" })
+            #expect(page.runs.filter { !$0.text.hasPrefix("—") }.allSatisfy { $0.baseline <= 262 })
+        }
+        // Every row once: its serial in the first column, in order.
+        let serials = tablePages.flatMap { page in
+            page.runs.filter { Int($0.text) != nil && $0.x < 40 }.sorted { $0.baseline < $1.baseline }.map(\.text)
+        }
+        #expect(serials == (1...60).map(String.init))
+        // The 版记 after the table, on the last page's foot.
+        #expect(pages.last?.runs.contains { $0.text.hasSuffix("印发") } == true)
+    }
+
     @Test func anOFDPackageIsDeterministicAndNamesItsFonts() throws {
         let text = notice(blocks: 3)
         let issuance = IssuanceRecord(

@@ -28,10 +28,17 @@ struct ArchivePackager {
 
     /// The package files for `files`' issued documents (those carrying an ``IssuanceRecord``).
     func package(_ files: [WrittenFile]) throws(GongwenError) -> [WrittenFile] {
-        let issued = files.filter { $0.issuance != nil && $0.path.hasSuffix(".docx") }
-        guard !issued.isEmpty else { return [] }
-        let pdfs = options.pdf ? try pdfCopies(of: issued) : [:]
         var written: [WrittenFile] = []
+        // Certificates' OFD copies go beside their DOCX.
+        if options.ofd {
+            for file in files where file.issuance == nil {
+                guard let ofd = file.ofd else { continue }
+                written.append(try write(ofd, at: String(file.path.dropLast(5)) + ".ofd", file, kind: file.kind))
+            }
+        }
+        let issued = files.filter { $0.issuance != nil && $0.path.hasSuffix(".docx") }
+        guard !issued.isEmpty else { return written }
+        let pdfs = options.pdf ? try pdfCopies(of: issued) : [:]
         for file in issued {
             guard let issuance = file.issuance else { continue }
             let docxName = (file.path as NSString).lastPathComponent
@@ -83,11 +90,12 @@ struct ArchivePackager {
         return written
     }
 
-    func write(_ data: Data, at path: String, _ source: WrittenFile) throws(GongwenError) -> WrittenFile {
+    func write(
+        _ data: Data, at path: String, _ source: WrittenFile, kind: DocumentKind = .archivePackage
+    ) throws(GongwenError) -> WrittenFile {
         try staging.write(
             RenderedFile(
-                path: path, data: data, kind: .archivePackage, documentNumber: source.documentNumber,
-                title: source.title))
+                path: path, data: data, kind: kind, documentNumber: source.documentNumber, title: source.title))
     }
 
     struct PDFCopy {

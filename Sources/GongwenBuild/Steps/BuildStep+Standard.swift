@@ -78,15 +78,16 @@ extension BuildStep {
         let data = try context.requireData()
         let staging = try context.requireStaging()
         let templates = TemplateFolder(root: context.templatesFolder, fallback: BundledResources.templates)
+        let ofd = context.ofdCopies || data.campaign.archiveCopies.contains("ofd")
         var jobs: [DocumentJob]
         do {
             jobs = try DeclarationTableRenderer(templates: templates).jobs(data)
         } catch {
             throw JobRunner.error(error, job: DeclarationTableRenderer.folder)
         }
-        jobs += PlanNoticeRenderer(templates: templates).jobs(data)
-        jobs += AwardsRenderer(templates: templates, order: context.order).jobs(data)
-        let notices = NoticeRenderer(templates: templates)
+        jobs += PlanNoticeRenderer(templates: templates, fixedLayout: ofd).jobs(data)
+        jobs += AwardsRenderer(templates: templates, order: context.order, fixedLayout: ofd).jobs(data)
+        let notices = NoticeRenderer(templates: templates, fixedLayout: ofd)
         jobs += notices.jobs(data)
         context.noticesNotYet = notices.notYet(data)
         context.files += try JobRunner(width: context.workers, observe: context.observeJob).run(jobs, into: staging)

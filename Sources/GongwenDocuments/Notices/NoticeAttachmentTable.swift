@@ -19,6 +19,12 @@ public struct NoticeAttachmentTable: Sendable, Equatable {
         public var width: Double
         /// Names and projects read from the left; numbers, codes and people are centred.
         public var leftAligned: Bool
+
+        public init(title: String, width: Double, leftAligned: Bool) {
+            self.title = title
+            self.width = width
+            self.leftAligned = leftAligned
+        }
     }
 
     public var kind: Kind
@@ -29,6 +35,13 @@ public struct NoticeAttachmentTable: Sendable, Equatable {
     /// Lines printed above and below the table (the form's 推荐单位(公章) line; its sign-off and notes).
     public var before: [String] = []
     public var after: [String] = []
+
+    public init(kind: Kind, columns: [Column], rows: [[String]], landscape: Bool) {
+        self.kind = kind
+        self.columns = columns
+        self.rows = rows
+        self.landscape = landscape
+    }
 
     /// The table `kind` from `data`; `levels` chooses the award levels a `recommended` table lists (default:
     /// the campaign's first two, 一等奖 and 二等奖). A copy for one `recipient` lists its own projects only,

@@ -12,9 +12,13 @@ public struct AwardsRenderer: Sendable {
 
     public static let folder = "获奖"
 
-    public init(templates: TemplateFolder, order: AwardsContext.Order = .stroke) {
+    /// Whether the decision and each certificate are also laid out as OFD (`--ofd`, `archive: ofd`).
+    let fixedLayout: Bool
+
+    public init(templates: TemplateFolder, order: AwardsContext.Order = .stroke, fixedLayout: Bool = false) {
         self.templates = templates
         self.order = order
+        self.fixedLayout = fixedLayout
     }
 
     /// Nothing when the campaign has no awards yet.
@@ -72,29 +76,38 @@ public struct AwardsRenderer: Sendable {
         docx.issuance = text.issuance(
             key: AwardsContext.documentKey, documentNumber: number.description, issueDate: date,
             author: campaign.organizer.name, campaign: campaign)
-        if let issuance = docx.issuance {
-            docx.ofd = try text.ofd(documentNumber: number.description, issueDate: date.chinese, issuance: issuance)
-        }
         // The HTML, laid out by the notices' template, the list of winners as its attachment's table.
         let html = try templates.load(document: .notice, format: "html", name: "notice.html")
         var page = NoticeHTMLContext(
             text: text, documentNumber: number.description, issueDate: date.chinese,
             terms: [campaign.area, campaign.organizer.name, campaign.organizer.shortName])
-        if let name = text.attachments.first {
-            var rows: [[String]] = []
-            for category in awards.categories {
-                for level in category.levels {
-                    for entry in level.entries {
-                        let certificate = entry.certificate
-                        rows.append([
-                            String(rows.count + 1), category.category.title,
-                            certificate.level.isEmpty ? "—" : certificate.level,
-                            certificate.category == .projectResult ? certificate.projectName : certificate.recipient,
-                            certificate.unit,
-                        ])
-                    }
+        var rows: [[String]] = []
+        for category in awards.categories {
+            for level in category.levels {
+                for entry in level.entries {
+                    let certificate = entry.certificate
+                    rows.append([
+                        String(rows.count + 1), category.category.title,
+                        certificate.level.isEmpty ? "—" : certificate.level,
+                        certificate.category == .projectResult ? certificate.projectName : certificate.recipient,
+                        certificate.unit,
+                    ])
                 }
             }
+        }
+        if fixedLayout, let issuance = docx.issuance {
+            let columns: [(String, Double, Bool)] = [
+                ("序号", 7, false), ("类别", 13, false), ("等级", 10, false), ("获奖项目或对象", 40, true), ("单位", 30, true),
+            ]
+            let winners = NoticeAttachmentTable(
+                kind: .recommended,
+                columns: columns.map { NoticeAttachmentTable.Column(title: $0.0, width: $0.1, leftAligned: $0.2) },
+                rows: rows, landscape: false)
+            docx.ofd = try text.ofd(
+                documentNumber: number.description, issueDate: date.chinese, issuance: issuance,
+                tables: text.attachments.isEmpty ? [:] : [0: winners])
+        }
+        if let name = text.attachments.first {
             page.attachmentPages = [
                 NoticeHTMLContext.AttachmentPage(
                     label: text.attachments.count > 1 ? "附件1" : "附件",
@@ -130,11 +143,21 @@ public struct AwardsRenderer: Sendable {
         let base = "\(Self.folder)/证书"
         var files: [RenderedFile] = []
         for certificate in awards.certificates[singles] {
-            files.append(
-                RenderedFile(
-                    path: "\(base)/单份/" + Self.fileName(certificate),
-                    data: try docx.package([template.text(for: certificate, in: awards)]), kind: .certificate,
-                    title: "获奖证书 \(certificate.number) \(certificate.recipient)", fonts: fonts))
+            let text = template.text(for: certificate, in: awards)
+            var file = RenderedFile(
+                path: "\(base)/单份/" + Self.fileName(certificate), data: try docx.package([text]), kind: .certificate,
+                title: "获奖证书 \(certificate.number) \(certificate.recipient)", fonts: fonts)
+            // Its OFD copy, laid out by gongwen (written beside it with --ofd).
+            if fixedLayout, let date {
+                file.ofd = try OFDWriter(
+                    pages: [CertificatePageLayout.page(text, template: template)],
+                    info: OFDWriter.Info(
+                        title: file.title, author: campaign.organizer.name, date: date,
+                        customData: [("证书编号", certificate.number), ("获奖等级", certificate.level)],
+                        identity: "\(campaign.organizer.name)|\(certificate.number)")
+                ).package()
+            }
+            files.append(file)
         }
         guard combined else { return files }
         let texts = awards.certificates.map { template.text(for: $0, in: awards) }

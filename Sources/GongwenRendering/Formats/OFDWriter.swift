@@ -13,12 +13,43 @@ import GongwenOOXML
 public struct OFDWriter {
     static let namespace = "http://www.ofdspec.org/2016"
 
+    /// What OFD.xml's DocInfo says of the document.
+    public struct Info: Sendable {
+        public var title: String
+        public var author: String
+        public var date: CalendarDate
+        public var customData: [(String, String)]
+        /// What makes the document itself (issuer, 文号, title): the DocID is derived from it.
+        public var identity: String
+
+        public init(
+            title: String, author: String, date: CalendarDate, customData: [(String, String)], identity: String
+        ) {
+            self.title = title
+            self.author = author
+            self.date = date
+            self.customData = customData
+            self.identity = identity
+        }
+    }
+
     public let pages: [LaidOutPage]
-    public let issuance: IssuanceRecord
+    public let info: Info
+
+    public init(pages: [LaidOutPage], info: Info) {
+        self.pages = pages
+        self.info = info
+    }
 
     public init(pages: [LaidOutPage], issuance: IssuanceRecord) {
-        self.pages = pages
-        self.issuance = issuance
+        self.init(
+            pages: pages,
+            info: Info(
+                title: issuance.title, author: issuance.author, date: issuance.issueDate,
+                customData: [
+                    ("发文字号", issuance.documentNumber), ("文种", issuance.documentType), ("成文日期", issuance.issueDate.iso),
+                    ("密级", issuance.classification.isEmpty ? "公开" : issuance.classification),
+                ], identity: "\(issuance.author)|\(issuance.documentNumber)|\(issuance.title)"))
     }
 
     /// A number as OFD writes it: at most three decimals, no trailing zeros.
@@ -43,6 +74,12 @@ public struct OFDWriter {
             var writer = XMLWriter()
             writer.declaration()
             writer.open("ofd:Page", ["xmlns:ofd": Self.namespace])
+            if page.width != 210 || page.height != 297 {
+                // A landscape attachment page: its own area.
+                writer.open("ofd:Area")
+                writer.element("ofd:PhysicalBox", text: "0 0 \(Self.number(page.width)) \(Self.number(page.height))")
+                writer.close("ofd:Area")
+            }
             writer.open("ofd:Content")
             writer.open("ofd:Layer", ["ID": String(newID())])
             for run in page.runs {
@@ -88,7 +125,7 @@ public struct OFDWriter {
             contents.append(Data(writer.buffer))
         }
         let sink = MemorySink()
-        let date = issuance.issueDate
+        let date = info.date
         let zip = ZipWriter(sink: sink, year: date.year, month: date.month, day: date.day)
         try zip.add("OFD.xml", Data(ofdXML()))
         try zip.add("Doc_0/Document.xml", Data(documentXML(pageIDs: pageIDs, maxID: nextID)))
@@ -105,21 +142,17 @@ public struct OFDWriter {
         writer.open("ofd:DocBody")
         writer.open("ofd:DocInfo")
         // The same document (issuer, 文号, title) always gets the same ID.
-        let identity = "\(issuance.author)|\(issuance.documentNumber)|\(issuance.title)"
-        let digest = SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: Data(info.identity.utf8)).map { String(format: "%02x", $0) }.joined()
         writer.element("ofd:DocID", text: String(digest.prefix(32)))
-        writer.element("ofd:Title", text: issuance.title)
-        writer.element("ofd:Author", text: issuance.author)
-        writer.element("ofd:CreationDate", text: issuance.issueDate.iso)
+        writer.element("ofd:Title", text: info.title)
+        writer.element("ofd:Author", text: info.author)
+        writer.element("ofd:CreationDate", text: info.date.iso)
         writer.element("ofd:Creator", text: "gongwen")
-        writer.open("ofd:CustomDatas")
-        for (name, value) in [
-            ("发文字号", issuance.documentNumber), ("文种", issuance.documentType), ("成文日期", issuance.issueDate.iso),
-            ("密级", issuance.classification.isEmpty ? "公开" : issuance.classification),
-        ] {
-            writer.element("ofd:CustomData", ["Name": name], text: value)
+        if !info.customData.isEmpty {
+            writer.open("ofd:CustomDatas")
+            for (name, value) in info.customData { writer.element("ofd:CustomData", ["Name": name], text: value) }
+            writer.close("ofd:CustomDatas")
         }
-        writer.close("ofd:CustomDatas")
         writer.close("ofd:DocInfo")
         writer.element("ofd:DocRoot", text: "Doc_0/Document.xml")
         writer.close("ofd:DocBody")

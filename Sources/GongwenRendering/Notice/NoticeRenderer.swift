@@ -16,8 +16,12 @@ public struct NoticeRenderer: Sendable {
     /// Where the notices' YAML files live, under the templates folder.
     public static let templateFolder = DocumentKind.notice.templateFolder
 
-    public init(templates: TemplateFolder) {
+    /// Whether each notice is also laid out as OFD (`--ofd`, `archive: ofd`).
+    let fixedLayout: Bool
+
+    public init(templates: TemplateFolder, fixedLayout: Bool = false) {
         self.templates = templates
+        self.fixedLayout = fixedLayout
     }
 
     /// The key of every notice the templates describe, the office's and the built-in ones, in order.
@@ -103,9 +107,9 @@ public struct NoticeRenderer: Sendable {
         docx.issuance = text.issuance(
             key: DocumentKey(key), documentNumber: values.documentNumber, issueDate: date, author: values.organizerName,
             campaign: data.campaign)
-        if let issuance = docx.issuance {
+        if fixedLayout, let issuance = docx.issuance {
             docx.ofd = try text.ofd(
-                documentNumber: values.documentNumber, issueDate: values.issueDate, issuance: issuance)
+                documentNumber: values.documentNumber, issueDate: values.issueDate, issuance: issuance, tables: tables)
         }
         let page = NoticeHTMLContext(text: text, values: values, tables: tables)
         return [

@@ -211,12 +211,16 @@ extension NoticeText {
 
 extension NoticeText {
     /// The notice laid out on GB/T 9704 pages by gongwen (``NoticePageLayout``) and written as OFD.
-    public func ofd(documentNumber: String, issueDate: String, issuance: IssuanceRecord) throws -> Data {
+    public func ofd(
+        documentNumber: String, issueDate: String, issuance: IssuanceRecord,
+        tables: [Int: NoticeAttachmentTable] = [:]
+    ) throws -> Data {
         let mark =
             jointIssuers.isEmpty ? issuerMark : (jointIssuers.max { $0.count < $1.count } ?? "") + issuerMark
         var layout = NoticePageLayout(
             text: self, documentNumber: documentNumber, issueDate: issueDate, fonts: NoticeFonts(),
             markSize: NoticeDOCX.markSize(for: mark))
+        layout.tables = tables
         return try OFDWriter(pages: layout.layout(), issuance: issuance).package()
     }
 }

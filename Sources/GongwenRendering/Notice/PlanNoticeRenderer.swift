@@ -11,8 +11,12 @@ public struct PlanNoticeRenderer: Sendable {
     /// The folder the notice and its table go to.
     public static let folder = "计划通知"
 
-    public init(templates: TemplateFolder) {
+    /// Whether the notice is also laid out as OFD (`--ofd`, `archive: ofd`).
+    let fixedLayout: Bool
+
+    public init(templates: TemplateFolder, fixedLayout: Bool = false) {
         self.templates = templates
+        self.fixedLayout = fixedLayout
     }
 
     /// Nothing when the campaign has no plan yet.
@@ -60,7 +64,18 @@ public struct PlanNoticeRenderer: Sendable {
                 kind: .planNotice, documentNumber: number, title: text.title, fonts: NoticeFonts().all)
         }
         docx.issuance = issuance
-        docx.ofd = try text.ofd(documentNumber: number, issueDate: context.values.issueDate, issuance: issuance)
+        if fixedLayout {
+            // The plan table as the OFD's attachment, the columns notice.yaml gives.
+            let planTable = NoticeAttachmentTable(
+                kind: .plan,
+                columns: text.columns.enumerated().map { index, column in
+                    NoticeAttachmentTable.Column(
+                        title: column.title, width: column.width, leftAligned: [2, 3].contains(index))
+                }, rows: context.rows.map(\.cells), landscape: false)
+            docx.ofd = try text.ofd(
+                documentNumber: number, issueDate: context.values.issueDate, issuance: issuance,
+                tables: text.attachments.isEmpty ? [:] : [0: planTable])
+        }
         return [
             docx,
             RenderedFile(

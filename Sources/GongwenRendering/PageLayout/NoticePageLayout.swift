@@ -1,11 +1,12 @@
+import GongwenDocuments
 import GongwenModel
 
 /// Lays a notice out on GB/T 9704 pages itself, in millimetres, for the fixed-layout (OFD) copy: the 22-line
 /// grid of 28 characters, the head (份号…, the red mark 35 mm below the type area, 文号, the red rule 4 mm
 /// below it), the title in 2号, 主送, the body with its headings (lines broken by ``LineBreaker``), 附件说明,
 /// 署名 and 成文日期, 附注, the 版记 at the foot of the last page (a new page when it does not fit under the
-/// text), and page numbers 7 mm below the type area, right on odd pages, left on even ones. Attachment pages
-/// (tables) are not laid out yet: the OFD carries the notice's text.
+/// text), page numbers 7 mm below the type area, right on odd pages, left on even ones, and the attachments'
+/// tables on their own pages (`NoticePageLayout+Tables`).
 struct NoticePageLayout {
     let text: NoticeText
     let documentNumber: String
@@ -13,6 +14,8 @@ struct NoticePageLayout {
     let fonts: NoticeFonts
     /// The mark's size in points.
     let markSize: Double
+    /// The generated tables of attachments, by index in 附件说明.
+    var tables: [Int: NoticeAttachmentTable] = [:]
 
     typealias Page = GBT9704Page
     var pages: [LaidOutPage] = []
@@ -75,6 +78,7 @@ struct NoticePageLayout {
     mutating func layout() -> [LaidOutPage] {
         head()
         main()
+        attachmentPages()
         record()
         pages.append(current)
         numberPages()
@@ -237,7 +241,7 @@ struct NoticePageLayout {
                 "抄送：" + (text.copyTo.hasSuffix("。") ? text.copyTo : text.copyTo + "。"),
                 width: (Page.typeWidth - 2 * one) / one)
         let needed = copy.count + 1
-        if line + needed > Page.lines { newPage() }
+        if line + needed > Page.lines || current.width > current.height { newPage() }
         var index = Page.lines - needed
         let top = Page.top + Double(index) * Page.linePitch
         current.rules.append(.init(x1: Page.left, y1: top, x2: Page.left + Page.typeWidth, y2: top, width: 0.35))
@@ -273,11 +277,12 @@ struct NoticePageLayout {
         for index in pages.indices {
             let number = "— \(index + 1) —"
             let width = Self.width(number, pitch: size)
+            let area = pages[index].width > pages[index].height ? TypeArea.landscape : TypeArea.portrait
             let x =
                 index % 2 == 0
-                ? Page.left + Page.typeWidth - size - width : Page.left + size
+                ? area.left + area.width - size - width : area.left + size
             // The dash sits about a third of an em above the baseline.
-            let baseline = Page.bottom + Page.pageNumberDrop + size * 0.3
+            let baseline = area.bottom + Page.pageNumberDrop + size * 0.3
             pages[index].runs.append(
                 Self.run(number, x: x, baseline: baseline, font: fonts.songti, size: size, pitch: size))
         }
