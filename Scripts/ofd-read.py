@@ -93,8 +93,10 @@ if "--check" in sys.argv:
     number = re.compile(r"^— \d+ —$")
     figures["dash"] = sorted({round(t["y"] - 0.3 * t["size"] - areas[i][3], 2)
                               for i, (texts, _) in enumerate(pages) for t in texts if number.match(t["text"])})
+    # A closing mark may hang in the right margin at a line's end (Word's 允许标点溢出边界): one em of it.
+    hang = lambda t: t["size"] if t["text"][-1:] in "。，、；：？！）》」”’" else 0
     outside = [t["text"] for i, (texts, _) in enumerate(pages) for t in texts if not number.match(t["text"])
-               and not (areas[i][0] - 0.01 <= t["x"] and t["x"] + t["width"] <= areas[i][2] + 0.5
+               and not (areas[i][0] - 0.01 <= t["x"] and t["x"] + t["width"] <= areas[i][2] + 0.5 + hang(t)
                         and areas[i][1] <= t["y"] <= areas[i][3] + 0.01)]
     for name, value, want in [("mark top", figures["mark top"], 72), ("rule − 文号", figures["rule − 文号"], 4),
                               ("rule width", figures["rule width"], 156), ("line pitch", figures["line pitch"], 225 / 22)]:

@@ -44,6 +44,21 @@ public enum TextWidth {
 
     enum Kind { case ideograph, latin, other }
 
+    static func kind(_ scalar: Unicode.Scalar) -> Kind {
+        let value = Int(scalar.value)
+        if value >= 0x2E80 && scalar.properties.isAlphabetic { return .ideograph }
+        if value <= 0x7E && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) { return .latin }
+        return .other
+    }
+
+    /// The quarter em Word and LibreOffice put between `before` and `after` when one is a Chinese character
+    /// and the other a Latin letter or digit (0 otherwise).
+    public static func gap(between before: Character?, and after: Character?) -> Double {
+        guard let before = before?.unicodeScalars.last, let after = after?.unicodeScalars.first else { return 0 }
+        let pair = (kind(before), kind(after))
+        return pair == (.ideograph, .latin) || pair == (.latin, .ideograph) ? 0.25 : 0
+    }
+
     /// The separators people put between two phone numbers in one cell.
     static let separators: Set<Character> = [" ", "、", "，", "；", "/", ",", ";"]
 

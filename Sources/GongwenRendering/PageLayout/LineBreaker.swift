@@ -49,7 +49,8 @@ public enum LineBreaker {
             var used = 0.0
             let available = lineWidth
             while let unit = pending.first {
-                let unitWidth = Self.width(unit)
+                // Word and LibreOffice space Chinese and Latin a quarter em apart: count it as they do.
+                let unitWidth = Self.width(unit) + TextWidth.gap(between: line.last?.last, and: unit.first)
                 if used + unitWidth <= available + 1e-6 {
                     line.append(unit)
                     used += unitWidth
@@ -73,9 +74,15 @@ public enum LineBreaker {
                     break
                 }
             }
-            // 禁则: a closing mark may not start the next line — take the last unit down with it (unless the
-            // line would be left empty, as in a line of marks only); an opening mark may not end this one.
-            if let next = pending.first?.first, noStart.contains(next), line.count > 1 {
+            // 禁则: a closing mark may not start the next line. One such mark hangs in the margin at the end of
+            // this line, as Word ("允许标点溢出边界", on by default) and LibreOffice set it; a second one takes the
+            // last unit down with them (unless the line would be left empty, as in a line of marks only). An
+            // opening mark may not end a line.
+            if let next = pending.first, next.count == 1, let mark = next.first, noStart.contains(mark), !line.isEmpty,
+                !(pending.dropFirst().first?.first.map { noStart.contains($0) } ?? false)
+            {
+                line.append(pending.removeFirst())
+            } else if let next = pending.first?.first, noStart.contains(next), line.count > 1 {
                 pending.insert(line.removeLast(), at: 0)
             }
             while line.count > 1, let last = line.last?.last, noEnd.contains(last) {

@@ -37,11 +37,18 @@ struct NoticePageLayout {
     static func run(
         _ string: String, x: Double, baseline: Double, font: String, size: Double, pitch: Double, red: Bool = false
     ) -> LaidOutPage.Run {
-        let advances = string.dropLast().map { TextWidth.ems(String($0)) * pitch }
+        // Each character's advance, with the quarter em between Chinese and Latin that Word and LibreOffice add.
+        let characters = Array(string)
+        let advances = characters.indices.dropLast().map { index in
+            (TextWidth.ems(String(characters[index]))
+                + TextWidth.gap(between: characters[index], and: characters[index + 1]))
+                * pitch
+        }
         return LaidOutPage.Run(
             x: x, baseline: baseline, text: string, font: font, size: size, advances: advances, red: red)
     }
 
+    /// The width of `string` at `pitch` mm an em, Chinese–Latin gaps included (``TextWidth/ems(_:)``).
     static func width(_ string: String, pitch: Double) -> Double { TextWidth.ems(string) * pitch }
 
     /// The baseline of grid line `index` for text of `size` mm: the glyphs centred in the line.
