@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
     ],
     targets: [
         .systemLibrary(
@@ -71,11 +73,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // `gongwen serve`: the office's local web page over the same library the commands use.
+        .target(
+            name: "GongwenServe",
+            dependencies: [
+                "GongwenBuild", "GongwenDocuments", "GongwenModel", "GongwenReaders", "GongwenRendering",
+                "GongwenTemplates",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ]
+        ),
         .target(
             name: "GongwenCLI",
             dependencies: [
-                "GongwenBuild", "GongwenDocuments", "GongwenRendering", "GongwenTemplates",
+                "GongwenBuild", "GongwenDocuments", "GongwenRendering", "GongwenTemplates", "GongwenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(name: "gongwen", dependencies: ["GongwenCLI"]),
@@ -103,6 +116,13 @@ let package = Package(
         .testTarget(
             name: "GongwenRenderingTests",
             dependencies: ["GongwenRendering", "GongwenTemplates", "GongwenReaders", "GongwenTestSupport"]
+        ),
+        .testTarget(
+            name: "GongwenServeTests",
+            dependencies: [
+                "GongwenServe", "GongwenBuild", "GongwenTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "GongwenBuildTests",

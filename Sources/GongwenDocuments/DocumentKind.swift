@@ -15,6 +15,8 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     /// Every other notice of the year (the 方案, training, results, judging, the recommendation to the city):
     /// one YAML file each under `Templates/notices/`, laid out by the notice engine.
     case notice = "notices"
+    /// The office's local web page (`gongwen serve`).
+    case webPage = "web"
     /// The import report (not a campaign document; its template lives beside the others).
     case importReport = "import-report"
     /// manifest.json, the list of every file of a build (no template).
@@ -39,6 +41,7 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
         case .commendation: ["commendation/notice.yaml"]
         case .notice: ["notices/*.yaml", "notices/html/notice.html.mustache"]
         case .importReport: ["import-report/html/report.html.mustache"]
+        case .webPage: ["web/html/page.html.mustache"]
         case .manifest, .archivePackage: []
         }
     }
@@ -74,6 +77,7 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
         case .commendationList: "表彰名单"
         case .commendation: "表彰决定"
         case .notice: "公文"
+        case .webPage: "网页"
         case .importReport: "导入报告"
         case .manifest: "文件清单"
         case .archivePackage: "归档包"

@@ -84,6 +84,7 @@ public struct TemplateChecker {
         subjects += noticeSubjects()
         subjects.append(
             ("import-report/html/report.html.mustache", TemplateNameCheck.values(of: ImportReportContext.sample)))
+        subjects.append(("web/html/page.html.mustache", TemplateNameCheck.values(of: WebPage.sample)))
         if let template = try? CertificateTemplate.load(from: templates) {
             let texts = awards.certificates.prefix(1).map { template.text(for: $0, in: awards) }
             subjects.append(

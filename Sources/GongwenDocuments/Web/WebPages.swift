@@ -1,0 +1,89 @@
+/// What the office's local web page (`gongwen serve`, `Templates/web/`) shows. Every value comes from what
+/// the commands compute; the pages only place it. Each has a `sample` for the template check.
+public struct WebPage: Sendable, Equatable {
+    /// One recommender's state on the overview.
+    public struct Recommender: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var rows: Int
+        public var errors: Int
+        /// 已收到 / 未收到 / 逾期.
+        public var status: String
+
+        public init(id: String, name: String, rows: Int, errors: Int, status: String) {
+            self.id = id
+            self.name = name
+            self.rows = rows
+            self.errors = errors
+            self.status = status
+        }
+    }
+
+    /// A problem of the data, as `gongwen check` prints it.
+    public struct Problem: Sendable, Equatable {
+        public var place: String
+        public var code: String
+        public var chinese: String
+        public var english: String
+        public var severity: String
+
+        public init(place: String, code: String, chinese: String, english: String, severity: String) {
+            self.place = place
+            self.code = code
+            self.chinese = chinese
+            self.english = english
+            self.severity = severity
+        }
+    }
+
+    /// A file of the last build, downloadable by its number in manifest.json.
+    public struct File: Sendable, Equatable {
+        public var index: Int
+        public var path: String
+        public var documentNumber: String
+        public var isHTML: Bool
+
+        public init(index: Int, path: String, documentNumber: String, isHTML: Bool) {
+            self.index = index
+            self.path = path
+            self.documentNumber = documentNumber
+            self.isHTML = isHTML
+        }
+    }
+
+    public var campaignTitle: String
+    /// The per-session token every form carries (a POST without it is refused).
+    public var formToken: String
+    /// The page's own message: a heading and lines (the build's steps, what stopped it, an import's report).
+    public var heading = ""
+    public var lines: [String] = []
+    public var deadline = ""
+    public var daysLeft = ""
+    public var recommenders: [Recommender] = []
+    public var problems: [Problem] = []
+    public var files: [File] = []
+    public var issued: [File] = []
+    public var succeeded = false
+    /// An import report's HTML, shown as it is written (escaped by its own template).
+    public var reportPath = ""
+
+    public init(campaignTitle: String, formToken: String) {
+        self.campaignTitle = campaignTitle
+        self.formToken = formToken
+    }
+
+    public static var sample: WebPage {
+        var page = WebPage(campaignTitle: "活动", formToken: "t")
+        page.heading = "h"
+        page.lines = ["l"]
+        page.deadline = "4月22日"
+        page.daysLeft = "3"
+        page.recommenders = [Recommender(id: "KFQ", name: "单位", rows: 1, errors: 0, status: "已收到")]
+        page.problems = [Problem(place: "declarations.csv:3", code: "c", chinese: "中", english: "e", severity: "错误")]
+        page.files = [File(index: 0, path: "a.docx", documentNumber: "1号", isHTML: false)]
+        page.issued = page.files
+        page.succeeded = true
+        page.reportPath = "import-report.html"
+        return page
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GongwenBuild
+import GongwenServe
+import GongwenTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The office's page, driven through its routes: what it shows, what it refuses, and that a build and a
+/// download are the command line's.
+struct WebServerTests {
+    func server(_ campaign: URL = Fixtures.sampleCampaign, token: String? = nil) throws -> (TemporaryFolder, WebServer)
+    {
+        let folder = try TemporaryFolder()
+        let copy = try folder.copy(campaign, as: "campaign")
+        var options = WebServer.Options(campaign: copy, output: folder.url.appendingPathComponent("output"))
+        options.accessToken = token
+        return (folder, WebServer(options: options, formToken: "form-token"))
+    }
+
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    @Test func theOverviewShowsTheCampaignAndItsRecommenders() async throws {
+        let (folder, server) = try server()
+        _ = folder
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(page.contains("<h1>2019年滨海新区质量攻关活动</h1>"))
+                #expect(page.contains("<tr><td>天津经济技术开发区市场监督管理局</td><td>8</td>"))
+                #expect(page.contains("name=\"token\" value=\"form-token\""))
+            }
+        }
+    }
+
+    @Test func aBuildNeedsTheFormTokenAndItsFilesDownloadByNumber() async throws {
+        let (folder, server) = try server()
+        _ = folder
+        try await server.application().test(.router) { client in
+            try await client.execute(
+                uri: "/build", method: .post, headers: Self.form, body: ByteBuffer(string: "token=wrong")
+            ) {
+                #expect($0.status == .forbidden)
+            }
+            var headers = Self.form
+            headers[.origin] = "http://evil.example"
+            try await client.execute(
+                uri: "/build", method: .post, headers: headers, body: ByteBuffer(string: "token=form-token")
+            ) {
+                #expect($0.status == .forbidden, "another site's page cannot build")
+            }
+            try await client.execute(
+                uri: "/build", method: .post, headers: Self.form, body: ByteBuffer(string: "token=form-token")
+            ) {
+                let page = String(buffer: $0.body)
+                #expect(page.contains("已生成") && page.contains("[6/8] 归档 archive"))
+            }
+            // A file by its number in manifest.json: the same bytes.
+            let manifest =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: server.options.output.appendingPathComponent("manifest.json")))
+                as? [String: Any]
+            let files = try #require(manifest?["files"] as? [[String: Any]])
+            let index = try #require(files.firstIndex { ($0["path"] as? String)?.hasSuffix("计划的通知.docx") == true })
+            let path = try #require(files[index]["path"] as? String)
+            let expected = try Data(contentsOf: server.options.output.appendingPathComponent(path))
+            try await client.execute(uri: "/files/\(index)", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Data(buffer: response.body) == expected)
+            }
+            try await client.execute(uri: "/files/99999", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/files/..%2F..%2Fetc%2Fpasswd", method: .get) {
+                #expect($0.status == .notFound)
+            }
+        }
+    }
+
+    @Test func aFilledFormUploadedIsImportedAsTheCommandImportsIt() async throws {
+        let (folder, server) = try server(Fixtures.campaign("valid-small"))
+        let csv =
+            "序号,申报单位名称,统一社会信用代码,行业,所在区,项目名称,项目负责人,联系方式,电子邮箱\r\n"
+            + "1,天津网页测试有限公司,91120116MA05K3L296,制造业,保税区,降低网页测试返工率,李四,13812345678,web@test.cn\r\n"
+        let boundary = "gongwenboundary"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\nform-token\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"recommender\"\r\n\r\nBSQ\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"../../返回表.csv\"\r\n"
+        body += "Content-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        let upload = body
+        let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/import", method: .post, headers: headers, body: ByteBuffer(string: upload))
+            {
+                let page = String(buffer: $0.body)
+                #expect(page.contains("导入 1 行"), "\(page.prefix(600))")
+            }
+        }
+        let declarations = try String(
+            contentsOf: folder.url.appendingPathComponent("campaign/declarations.csv"), encoding: .utf8)
+        #expect(declarations.contains("天津网页测试有限公司"))
+    }
+
+    @Test func beyondThisMachineTheAccessTokenIsRequired() async throws {
+        let (folder, server) = try server(token: "secret")
+        _ = folder
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/?token=secret", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.setCookie]?.contains("gongwen-access=secret") == true)
+            }
+            try await client.execute(uri: "/check", method: .get, headers: [.cookie: "gongwen-access=secret"]) {
+                #expect($0.status == .ok)
+            }
+        }
+    }
+}
