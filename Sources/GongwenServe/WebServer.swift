@@ -78,10 +78,13 @@ public struct WebServer: Sendable {
             status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: template.renderData(page))))
     }
 
+    /// A page with `heading` over the campaign's recommenders (so its forms work on every page).
     func blankPage(_ heading: String) -> WebPage {
-        let title = (CampaignReader().read(folder: options.campaign).data?.campaign.title) ?? "gongwen"
-        var page = WebPage(campaignTitle: title, formToken: formToken)
+        var page = overview()
         page.heading = heading
+        page.problems = []
+        page.issued = []
+        page.deadline = ""
         return page
     }
 
@@ -246,9 +249,10 @@ public struct WebServer: Sendable {
             let page = await gate.run({ () -> WebPage in
                 var options = Importer.Options(campaign: self.options.campaign, files: files)
                 options.recommender = recommender
-                var page = self.blankPage("")
                 do {
                     let result = try Importer(options: options).run()
+                    // The page after the import: the recommenders' counts include what came in.
+                    var page = self.blankPage("")
                     page.heading = "导入 \(result.acceptedCount) 行 / imported \(result.acceptedCount) rows"
                     for outcome in result.files {
                         page.lines.append(
@@ -264,13 +268,15 @@ public struct WebServer: Sendable {
                             }
                         }
                     }
+                    return page
                 } catch {
+                    var page = self.blankPage("")
                     page.heading = "导入未完成，数据未改动 / nothing was imported"
                     let failure = error as? GongwenError
                     page.lines = [failure?.description ?? "\(error)"]
                     page.problems = (failure?.diagnostics ?? []).map(Self.problem)
+                    return page
                 }
-                return page
             })
         else { return try self.page(blankPage("正在导入或生成，请稍候再试 / an import or a build is running")) }
         return try self.page(page)

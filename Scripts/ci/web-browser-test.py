@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""The office's web page in a real browser (headless Chromium driven by Selenium): start `gongwen serve` on a
+copy of the sample campaign with one more recommender, open the overview, upload a blank form filled in with
+openpyxl (made by `gongwen blank-form`), read the report (rows counted), build, download the plan notice
+through the page and check its SHA-256 against manifest.json. Screenshots of each page go to OUT_DIR.
+
+    python3 Scripts/ci/web-browser-test.py GONGWEN CAMPAIGN OUT_DIR
+"""
+import hashlib, json, shutil, socket, subprocess, sys, time, urllib.request
+from pathlib import Path
+import openpyxl
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+
+gongwen, sample, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+shutil.rmtree(out, ignore_errors=True)
+out.mkdir(parents=True)
+campaign = out / "campaign"
+shutil.copytree(sample, campaign)
+yaml = (campaign / "campaign.yaml").read_text(encoding="utf-8")
+yaml = yaml.replace("recommenders:\n", "recommenders:\n  - id: WEB\n    name: 滨海新区网页测试推荐单位\n    kind: 测试\n", 1)
+(campaign / "campaign.yaml").write_text(yaml, encoding="utf-8")
+
+subprocess.run([gongwen, "blank-form", str(campaign), "-o", str(out / "blank.xlsx")], check=True, capture_output=True)
+wb = openpyxl.load_workbook(out / "blank.xlsx")
+ws = wb.worksheets[0]
+ws["A3"] = "推荐单位(公章):滨海新区网页测试推荐单位"
+rows = [
+    [1, "天津网页测试甲有限公司", "91120116MA05K3L296", "制造业", "保税区", "降低网页测试甲返工率", "李四", "13812345678", "a@web-test.cn"],
+    [2, "天津网页测试乙有限公司", "91120101MA0F88QNXG", "建筑业", "高新区", "提高网页测试乙合格率", "王五", "022-66201234", "b@web-test.cn"],
+]
+for r, row in enumerate(rows):
+    for c, value in enumerate(row):
+        ws.cell(row=5 + r, column=c + 1, value=value)
+wb.save(out / "filled.xlsx")
+
+with socket.socket() as s:
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+server = subprocess.Popen([gongwen, "serve", str(campaign), "--output", str(out / "output"), "--port", str(port)],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+failures, checks = [], 0
+def check(ok, message):
+    global checks
+    checks += 1
+    if not ok: failures.append(message)
+
+try:
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.2)
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1600"]:
+        options.add_argument(argument)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    browser = webdriver.Chrome(service=webdriver.ChromeService(executable_path=shutil.which("chromedriver")), options=options)
+    try:
+        browser.get(base + "/")
+        check("2019年滨海新区质量攻关活动" in browser.find_element(By.TAG_NAME, "h1").text, "overview: no campaign title")
+        check("滨海新区网页测试推荐单位" in browser.page_source, "overview: the new recommender is not listed")
+        browser.save_screenshot(str(out / "1-overview.png"))
+
+        browser.find_element(By.NAME, "files").send_keys(str(out / "filled.xlsx"))
+        browser.find_element(By.ID, "import").click()
+        heading = browser.find_element(By.ID, "heading").text
+        check("导入 2 行" in heading, f"import: the report says {heading!r}, not 2 rows")
+        browser.save_screenshot(str(out / "2-import-report.png"))
+
+        browser.get(base + "/")
+        browser.find_element(By.ID, "build").click()
+        heading = browser.find_element(By.ID, "heading").text
+        check("已生成" in heading, f"build: {heading!r}")
+        browser.save_screenshot(str(out / "3-built.png"))
+
+        links = [a for a in browser.find_elements(By.CSS_SELECTOR, "a.file") if a.text.startswith("计划通知/") and a.text.endswith("通知.docx")]
+        check(len(links) == 1, f"build: {len(links)} plan-notice links")
+        href, path = links[0].get_attribute("href"), links[0].text
+        data = urllib.request.urlopen(href).read()
+        manifest = json.loads((out / "output/manifest.json").read_text(encoding="utf-8"))
+        entry = next(e for e in manifest["files"] if e["path"] == path)
+        check(hashlib.sha256(data).hexdigest() == entry["sha256"], "download: SHA-256 differs from manifest.json")
+        declarations = (campaign / "declarations.csv").read_text(encoding="utf-8-sig")
+        check("天津网页测试乙有限公司" in declarations, "import: the rows are not in declarations.csv")
+        browser.get(base + "/check")
+        browser.save_screenshot(str(out / "4-check.png"))
+    finally:
+        browser.quit()
+finally:
+    server.terminate()
+    server.wait(10)
+
+for failure in failures: print("FAIL:", failure)
+print(f"web page in a browser: {checks - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
