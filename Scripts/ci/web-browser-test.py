@@ -72,7 +72,17 @@ try:
 
         browser.get(base + "/")
         browser.find_element(By.ID, "build").click()
-        heading = browser.find_element(By.ID, "heading").text
+        # The progress page reloads itself each second until the build ends.
+        heading = ""
+        for _ in range(240):
+            try:
+                heading = browser.find_element(By.ID, "heading").text
+            except Exception:
+                heading = ""
+            if "已生成" in heading or "失败" in heading: break
+            if "正在生成" in heading and not (out / "2b-progress.png").exists():
+                browser.save_screenshot(str(out / "2b-progress.png"))
+            time.sleep(0.5)
         check("已生成" in heading, f"build: {heading!r}")
         browser.save_screenshot(str(out / "3-built.png"))
 

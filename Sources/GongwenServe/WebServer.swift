@@ -34,6 +34,7 @@ public struct WebServer: Sendable {
     /// Carried by every form; a POST without it is refused.
     public let formToken: String
     let gate = OperationGate()
+    let progress = BuildProgress()
 
     public static let uploadLimit = 50 * 1024 * 1024
 
@@ -57,9 +58,14 @@ public struct WebServer: Sendable {
             guard self.allowed(request, token: try await self.formFields(request)["token"]) else {
                 return Self.refused()
             }
-            return try await self.page(self.build())
+            // The build runs on; the page that follows shows its steps as they pass and then its result.
+            guard await self.startBuild() else {
+                return try self.page(self.blankPage("正在导入或生成，请稍候再试 / an import or a build is running"))
+            }
+            return Response(status: .seeOther, headers: [.location: "/build/progress"])
         }
         router.post("/import") { request, _ in try await self.importForms(request) }
+        router.get("/build/progress") { _, _ in try await self.page(self.progressPage()) }
         router.get("/files/:index") { request, context in try self.download(request, context) }
         return Application(
             router: router,
@@ -159,7 +165,55 @@ public struct WebServer: Sendable {
         return page
     }
 
+    /// Starts the build in the background (false when an import or build is running).
+    func startBuild() async -> Bool {
+        guard await gate.claim() else { return false }
+        await progress.start()
+        Task.detached {
+            let page = self.runBuild()
+            await self.progress.finish(page)
+            await self.gate.release()
+        }
+        return true
+    }
+
+    /// While the build runs, its steps so far (the page reloads itself each second); then its result.
+    func progressPage() async -> WebPage {
+        let state = await progress.state()
+        if let result = state.result { return result }
+        var page = blankPage(state.running ? "正在生成… / building…" : "没有进行中的生成 / no build is running")
+        page.lines = state.steps
+        page.refresh = state.running
+        if !state.running { page.files = lastFiles() }
+        return page
+    }
+
     /// The whole build, as `gongwen build` runs it; the steps as they ran, then the files or what stopped it.
+    func runBuild() -> WebPage {
+        var context = BuildContext(
+            campaignFolder: options.campaign, templatesFolder: BundledResources.templates, outputFolder: options.output)
+        context.templatesChosen = false
+        var steps: [String] = []
+        let progress = self.progress
+        do {
+            try BuildPipeline(steps: BuildStep.all).run(&context) { index, count, name in
+                let step = "[\(index)/\(count)] \(name)"
+                steps.append(step)
+                Task { await progress.step(step) }
+            }
+            var page = lastBuild(heading: "已生成 \(context.files.count) 个文件 / built \(context.files.count) files")
+            page.lines = steps
+            page.succeeded = true
+            return page
+        } catch {
+            var page = blankPage("生成失败，原有输出未改动 / the build stopped; the previous output is untouched")
+            page.lines = steps + [(error as? GongwenError)?.description ?? "\(error)"]
+            page.problems = context.diagnostics.errors.map(Self.problem)
+            return page
+        }
+    }
+
+    /// The whole build, waited for (tests, and callers that want the result page at once).
     func build() async throws -> WebPage {
         guard
             let result = await gate.run({ () -> WebPage in
@@ -386,6 +440,17 @@ public struct WebServer: Sendable {
 actor OperationGate {
     var busy = false
 
+    /// Takes the gate for work that releases it later (a background build).
+    func claim() -> Bool {
+        guard !busy else { return false }
+        busy = true
+        return true
+    }
+
+    func release() {
+        busy = false
+    }
+
     func run<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T? {
         guard !busy else { return nil }
         busy = true
@@ -419,4 +484,28 @@ struct AccessCheck<Context: RequestContext>: RouterMiddleware {
         }
         return try await next(request, context)
     }
+}
+
+/// The running build's steps, and its result page once it ends.
+actor BuildProgress {
+    var steps: [String] = []
+    var running = false
+    var result: WebPage?
+
+    func start() {
+        steps = []
+        running = true
+        result = nil
+    }
+
+    func step(_ step: String) {
+        if running, !steps.contains(step) { steps.append(step) }
+    }
+
+    func finish(_ page: WebPage) {
+        running = false
+        result = page
+    }
+
+    func state() -> (steps: [String], running: Bool, result: WebPage?) { (steps, running, result) }
 }

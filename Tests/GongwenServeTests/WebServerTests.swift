@@ -53,9 +53,18 @@ struct WebServerTests {
             try await client.execute(
                 uri: "/build", method: .post, headers: Self.form, body: ByteBuffer(string: "token=form-token")
             ) {
-                let page = String(buffer: $0.body)
-                #expect(page.contains("已生成") && page.contains("[6/8] 归档 archive"))
+                #expect($0.status == .seeOther && $0.headers[.location] == "/build/progress")
             }
+            // The progress page reloads itself while the build runs, then shows its result.
+            var page = ""
+            for _ in 0..<300 where !page.contains("已生成") {
+                try await client.execute(uri: "/build/progress", method: .get) { page = String(buffer: $0.body) }
+                if !page.contains("已生成") {
+                    #expect(page.contains("http-equiv=\"refresh\""))
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            #expect(page.contains("已生成") && page.contains("[6/8] 归档 archive") && !page.contains("http-equiv"))
             // A file by its number in manifest.json: the same bytes.
             let manifest =
                 try JSONSerialization.jsonObject(

@@ -64,6 +64,8 @@ public struct WebPage: Sendable, Equatable {
     public var files: [File] = []
     public var issued: [File] = []
     public var succeeded = false
+    /// The page reloads itself each second (a build in progress).
+    public var refresh = false
     /// An import report's HTML, shown as it is written (escaped by its own template).
     public var reportPath = ""
 
@@ -83,6 +85,7 @@ public struct WebPage: Sendable, Equatable {
         page.files = [File(index: 0, path: "a.docx", documentNumber: "1号", isHTML: false)]
         page.issued = page.files
         page.succeeded = true
+        page.refresh = true
         page.reportPath = "import-report.html"
         return page
     }
