@@ -17,7 +17,8 @@ let package = Package(
     name: "gongwen",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "gongwen", targets: ["gongwen"])
+        .executable(name: "gongwen", targets: ["gongwen"]),
+        .executable(name: "gongwen-serve", targets: ["gongwen-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -81,14 +82,16 @@ let package = Package(
                 "GongwenTemplates",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The web page's own executable (swift run gongwen-serve): `gongwen build` never compiles a web server.
+        .executableTarget(name: "gongwen-serve", dependencies: ["GongwenServe"]),
         .target(
             name: "GongwenCLI",
             dependencies: [
-                "GongwenBuild", "GongwenDocuments", "GongwenRendering", "GongwenTemplates", "GongwenServe",
+                "GongwenBuild", "GongwenDocuments", "GongwenRendering", "GongwenTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(name: "gongwen", dependencies: ["GongwenCLI"]),
@@ -120,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "GongwenServeTests",
             dependencies: [
-                "GongwenServe", "GongwenBuild", "GongwenTestSupport",
+                "GongwenServe", "GongwenBuild", "GongwenOOXML", "GongwenTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

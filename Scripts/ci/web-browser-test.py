@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""The office's web page in a real browser (headless Chromium driven by Selenium): start `gongwen serve` on a
+"""The office's web page in a real browser (headless Chromium driven by Selenium): start `gongwen-serve` on a
 copy of the sample campaign with one more recommender, open the overview, upload a blank form filled in with
 openpyxl (made by `gongwen blank-form`), read the report (rows counted), build, download the plan notice
 through the page and check its SHA-256 against manifest.json. Screenshots of each page go to OUT_DIR.
 
-    python3 Scripts/ci/web-browser-test.py GONGWEN CAMPAIGN OUT_DIR
+    python3 Scripts/ci/web-browser-test.py BIN_DIR CAMPAIGN OUT_DIR   (BIN_DIR holds gongwen and gongwen-serve)
 """
 import hashlib, json, shutil, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
@@ -12,7 +12,8 @@ import openpyxl
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
-gongwen, sample, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+bin_dir, sample, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+gongwen, serve = str(bin_dir / "gongwen"), str(bin_dir / "gongwen-serve")
 shutil.rmtree(out, ignore_errors=True)
 out.mkdir(parents=True)
 campaign = out / "campaign"
@@ -37,7 +38,7 @@ wb.save(out / "filled.xlsx")
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
-server = subprocess.Popen([gongwen, "serve", str(campaign), "--output", str(out / "output"), "--port", str(port)],
+server = subprocess.Popen([serve, str(campaign), "--output", str(out / "output"), "--port", str(port)],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 failures, checks = [], 0
 def check(ok, message):

@@ -13,7 +13,7 @@ public struct Gongwen: ParsableCommand {
             With no CAMPAIGN argument the bundled sample campaign (Campaigns/binhai-2019) is used.
             """,
         subcommands: [
-            Check.self, Build.self, VerifyCommand.self, ServeCommand.self, BlankFormCommand.self, ImportCommand.self,
+            Check.self, Build.self, VerifyCommand.self, BlankFormCommand.self, ImportCommand.self,
             TemplatesCommand.self, InitCommand.self,
         ]
     )

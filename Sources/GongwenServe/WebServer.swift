@@ -5,7 +5,6 @@ import GongwenModel
 import GongwenReaders
 import GongwenTemplates
 import Hummingbird
-import MultipartKit
 
 /// `gongwen serve`: the office's page in its browser — the campaign at a glance, returned forms taken in,
 /// the data checked, everything built and downloaded — over the same library the commands call (no logic
@@ -23,6 +22,8 @@ public struct WebServer: Sendable {
         public var port = 8080
         /// Required of every request when set (serving beyond this machine).
         public var accessToken: String?
+        /// The largest file an upload may hold (50 MB).
+        public var uploadLimit = 50 * 1024 * 1024
 
         public init(campaign: URL, output: URL) {
             self.campaign = campaign
@@ -35,6 +36,7 @@ public struct WebServer: Sendable {
     public let formToken: String
     let gate = OperationGate()
     let progress = BuildProgress()
+    let overviewCache = OverviewCache()
 
     public static let uploadLimit = 50 * 1024 * 1024
 
@@ -60,7 +62,8 @@ public struct WebServer: Sendable {
             }
             // The build runs on; the page that follows shows its steps as they pass and then its result.
             guard await self.startBuild() else {
-                return try self.page(self.blankPage("正在导入或生成，请稍候再试 / an import or a build is running"))
+                return try self.page(
+                    self.blankPage("正在导入或生成，请稍候再试 / an import or a build is running"), status: .conflict)
             }
             return Response(status: .seeOther, headers: [.location: "/build/progress"])
         }
@@ -74,14 +77,14 @@ public struct WebServer: Sendable {
 
     // MARK: Pages
 
-    func page(_ page: WebPage) throws -> Response {
+    func page(_ page: WebPage, status: HTTPResponse.Status = .ok) throws -> Response {
         let template = try TemplateFolder(root: BundledResources.templates).load(
             document: .webPage, format: "html", name: "page.html")
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.contentSecurityPolicy] = "default-src 'self'; style-src 'unsafe-inline'"
         return Response(
-            status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: template.renderData(page))))
+            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: template.renderData(page))))
     }
 
     /// A page with `heading` over the campaign's recommenders (so its forms work on every page).
@@ -97,6 +100,14 @@ public struct WebServer: Sendable {
     /// The campaign's title, deadline and days left; per recommender its rows, errors and whether its form is
     /// in; the documents issued so far (from the last build's manifest).
     func overview() -> WebPage {
+        let today = Self.today()
+        let key = OverviewCache.fingerprint(
+            campaign: options.campaign, manifest: options.output.appendingPathComponent("manifest.json"),
+            today: today.map { "\($0.year)-\($0.month)-\($0.day)" } ?? "")
+        return overviewCache.page(for: key) { readOverview(today: today) }
+    }
+
+    func readOverview(today: CalendarDate?) -> WebPage {
         let read = CampaignReader().read(folder: options.campaign)
         var page = WebPage(campaignTitle: read.data?.campaign.title ?? "gongwen", formToken: formToken)
         guard let data = read.data else {
@@ -107,18 +118,18 @@ public struct WebServer: Sendable {
         let campaign = data.campaign
         let deadline = campaign.declarationDeadline
         page.deadline = deadline.chinese
-        let days = Self.today().map { Self.days(from: $0, to: deadline) } ?? -1
+        let days = today.map { Self.days(from: $0, to: deadline) } ?? -1
         page.daysLeft = days >= 0 ? String(days) : ""
-        var validator = CampaignValidator(policy: CampaignValidator.Policy(), campaignFile: "campaign.yaml")
-        let diagnostics = validator.validate(data).errors
+        let validator = CampaignValidator(policy: CampaignValidator.Policy(), campaignFile: "campaign.yaml")
+        // Rows of declarations.csv with an error, counted once per finding as `gongwen check` lists them.
+        var findingsByRow: [Int: Int] = [:]
+        for diagnostic in validator.validate(data).errors where diagnostic.location.file.hasSuffix("declarations.csv") {
+            if let row = diagnostic.location.row { findingsByRow[row, default: 0] += 1 }
+        }
         let grouped = data.declarationsByRecommender()
         page.recommenders = campaign.recommenders.map { recommender in
             let rows = grouped[recommender.id] ?? []
-            let errors = diagnostics.filter { diagnostic in
-                rows.contains {
-                    $0.origin.row == diagnostic.location.row && diagnostic.location.file.hasSuffix("declarations.csv")
-                }
-            }.count
+            let errors = rows.reduce(0) { $0 + (findingsByRow[$1.origin.row] ?? 0) }
             let status = !rows.isEmpty ? "已收到" : days < 0 ? "逾期" : "未收到"
             return WebPage.Recommender(
                 id: recommender.id, name: recommender.name, rows: rows.count, errors: errors, status: status)
@@ -169,10 +180,15 @@ public struct WebServer: Sendable {
     func startBuild() async -> Bool {
         guard await gate.claim() else { return false }
         await progress.start()
-        Task.detached {
+        // A build is minutes of blocking work at scale: on a thread of its own, never on the pool that serves
+        // the pages (two cores give that pool two threads).
+        let (progress, gate) = (self.progress, self.gate)
+        DispatchQueue.global(qos: .userInitiated).async {
             let page = self.runBuild()
-            await self.progress.finish(page)
-            await self.gate.release()
+            Task {
+                await progress.finish(page)
+                await gate.release()
+            }
         }
         return true
     }
@@ -207,39 +223,10 @@ public struct WebServer: Sendable {
             return page
         } catch {
             var page = blankPage("生成失败，原有输出未改动 / the build stopped; the previous output is untouched")
-            page.lines = steps + [(error as? GongwenError)?.description ?? "\(error)"]
+            page.lines = steps + [error.description]
             page.problems = context.diagnostics.errors.map(Self.problem)
             return page
         }
-    }
-
-    /// The whole build, waited for (tests, and callers that want the result page at once).
-    func build() async throws -> WebPage {
-        guard
-            let result = await gate.run({ () -> WebPage in
-                var context = BuildContext(
-                    campaignFolder: self.options.campaign, templatesFolder: BundledResources.templates,
-                    outputFolder: self.options.output)
-                context.templatesChosen = false
-                var steps: [String] = []
-                do {
-                    try BuildPipeline(steps: BuildStep.all).run(&context) { index, count, name in
-                        steps.append("[\(index)/\(count)] \(name)")
-                    }
-                    var page = self.lastBuild(
-                        heading: "已生成 \(context.files.count) 个文件 / built \(context.files.count) files")
-                    page.lines = steps
-                    page.succeeded = true
-                    return page
-                } catch {
-                    var page = self.blankPage("生成失败，原有输出未改动 / the build stopped; the previous output is untouched")
-                    page.lines = steps + [(error as? GongwenError)?.description ?? "\(error)"]
-                    page.problems = context.diagnostics.errors.map(Self.problem)
-                    return page
-                }
-            })
-        else { return blankPage("正在导入或生成，请稍候再试 / an import or a build is running: try again in a moment") }
-        return result
     }
 
     /// The files of the last build, from its manifest.
@@ -272,15 +259,24 @@ public struct WebServer: Sendable {
 
     /// Returned forms dropped on the page: saved to a private folder and imported exactly as `gongwen import`.
     func importForms(_ request: Request) async throws -> Response {
-        guard let contentType = request.headers[.contentType], let boundary = Self.boundary(contentType) else {
+        guard let contentType = request.headers[.contentType], let boundary = MultipartForm.boundary(contentType) else {
             return Self.refused("需要 multipart/form-data / expected multipart/form-data")
         }
-        let body = try await request.body.collect(upTo: Self.uploadLimit * 4)
-        let parts = try Self.parts(body, boundary: boundary)
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: options.uploadLimit * 4 + 64 * 1024)
+        } catch {
+            return try page(blankPage("上传超过大小限制 / the upload is too large"), status: .contentTooLarge)
+        }
+        let parts = try MultipartForm.parts(body, boundary: boundary)
         guard allowed(request, token: parts.fields["token"]) else { return Self.refused() }
-        guard !parts.files.isEmpty else { return try page(blankPage("没有选择文件 / no file was chosen")) }
-        if parts.files.contains(where: { $0.data.count > Self.uploadLimit }) {
-            return try page(blankPage("文件超过 50 MB / a file is over 50 MB"))
+        guard !parts.files.isEmpty else {
+            return try page(blankPage("没有选择文件 / no file was chosen"), status: .badRequest)
+        }
+        if parts.files.contains(where: { $0.data.count > options.uploadLimit }) {
+            return try page(
+                blankPage("文件超过 \(options.uploadLimit / 1024 / 1024) MB / a file is too large"),
+                status: .contentTooLarge)
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "gongwen-upload-\(Self.randomToken())")
@@ -300,7 +296,7 @@ public struct WebServer: Sendable {
         let recommender = parts.fields["recommender"].flatMap { $0.isEmpty ? nil : $0 }
         let files = urls
         guard
-            let page = await gate.run({ () -> WebPage in
+            let (page, refused) = await gate.runBlocking({ () -> (WebPage, Bool) in
                 var options = Importer.Options(campaign: self.options.campaign, files: files)
                 options.recommender = recommender
                 do {
@@ -322,69 +318,23 @@ public struct WebServer: Sendable {
                             }
                         }
                     }
-                    return page
+                    let refused = result.files.contains { $0.refusal != nil } || result.acceptedCount == 0
+                    return (page, refused)
                 } catch {
                     var page = self.blankPage("")
                     page.heading = "导入未完成，数据未改动 / nothing was imported"
                     let failure = error as? GongwenError
                     page.lines = [failure?.description ?? "\(error)"]
                     page.problems = (failure?.diagnostics ?? []).map(Self.problem)
-                    return page
+                    return (page, true)
                 }
             })
-        else { return try self.page(blankPage("正在导入或生成，请稍候再试 / an import or a build is running")) }
-        return try self.page(page)
-    }
-
-    struct Upload {
-        var name: String
-        var data: Data
-    }
-
-    static func boundary(_ contentType: String) -> String? {
-        guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
-        for piece in contentType.split(separator: ";") {
-            let trimmed = piece.trimmingCharacters(in: .whitespaces)
-            if trimmed.lowercased().hasPrefix("boundary=") {
-                return String(trimmed.dropFirst(9)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            }
+        else {
+            return try self.page(
+                blankPage("正在导入或生成，请稍候再试 / an import or a build is running"), status: .conflict)
         }
-        return nil
-    }
-
-    /// The form's fields and files, parsed with MultipartKit.
-    static func parts(_ body: ByteBuffer, boundary: String) throws -> (fields: [String: String], files: [Upload]) {
-        let parser = MultipartParser(boundary: boundary)
-        var fields: [String: String] = [:]
-        var files: [Upload] = []
-        var headers: [String: String] = [:]
-        var data = Data()
-        parser.onHeader = { name, value in headers[name.lowercased()] = value }
-        parser.onBody = { buffer in data.append(contentsOf: buffer.readableBytesView) }
-        parser.onPartComplete = {
-            let disposition = headers["content-disposition"] ?? ""
-            let field = Self.attribute("name", in: disposition) ?? ""
-            if let filename = Self.attribute("filename", in: disposition) {
-                if !filename.isEmpty { files.append(Upload(name: filename, data: data)) }
-            } else {
-                fields[field] = String(decoding: data, as: UTF8.self)
-            }
-            headers = [:]
-            data = Data()
-        }
-        try parser.execute(body)
-        return (fields, files)
-    }
-
-    static func attribute(_ name: String, in disposition: String) -> String? {
-        for piece in disposition.split(separator: ";") {
-            let trimmed = piece.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix(name + "=") {
-                return String(trimmed.dropFirst(name.count + 1)).trimmingCharacters(
-                    in: CharacterSet(charactersIn: "\""))
-            }
-        }
-        return nil
+        // A form refused (damaged, hostile, nothing importable) answers 422 with its report.
+        return try self.page(page, status: refused ? .unprocessableContent : .ok)
     }
 
     // MARK: Downloads and checks
@@ -434,78 +384,4 @@ public struct WebServer: Sendable {
     static func refused(_ reason: String = "请求未通过来源或令牌检查 / the request failed the origin or token check") -> Response {
         Response(status: .forbidden, body: .init(byteBuffer: ByteBuffer(string: reason)))
     }
-}
-
-/// One import or build at a time: a second is told so instead of waiting on the locks.
-actor OperationGate {
-    var busy = false
-
-    /// Takes the gate for work that releases it later (a background build).
-    func claim() -> Bool {
-        guard !busy else { return false }
-        busy = true
-        return true
-    }
-
-    func release() {
-        busy = false
-    }
-
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async rethrows -> T? {
-        guard !busy else { return nil }
-        busy = true
-        defer { busy = false }
-        return try await body()
-    }
-}
-
-/// With an access token (serving beyond this machine): `?token=` once sets a cookie; every request needs one.
-struct AccessCheck<Context: RequestContext>: RouterMiddleware {
-    let token: String?
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response
-    {
-        guard let token else { return try await next(request, context) }
-        if request.uri.queryParameters.get("token") == token {
-            var response = try await next(request, context)
-            response.headers[.setCookie] = "gongwen-access=\(token); HttpOnly; SameSite=Strict; Path=/"
-            return response
-        }
-        let cookies = request.headers[.cookie] ?? ""
-        guard
-            cookies.split(separator: ";").contains(where: {
-                $0.trimmingCharacters(in: .whitespaces) == "gongwen-access=\(token)"
-            })
-        else {
-            return Response(
-                status: .unauthorized,
-                body: .init(byteBuffer: ByteBuffer(string: "需要访问令牌 / an access token is required")))
-        }
-        return try await next(request, context)
-    }
-}
-
-/// The running build's steps, and its result page once it ends.
-actor BuildProgress {
-    var steps: [String] = []
-    var running = false
-    var result: WebPage?
-
-    func start() {
-        steps = []
-        running = true
-        result = nil
-    }
-
-    func step(_ step: String) {
-        if running, !steps.contains(step) { steps.append(step) }
-    }
-
-    func finish(_ page: WebPage) {
-        running = false
-        result = page
-    }
-
-    func state() -> (steps: [String], running: Bool, result: WebPage?) { (steps, running, result) }
 }

@@ -34,6 +34,30 @@ struct WebServerTests {
         }
     }
 
+    @Test func theOverviewFollowsTheCampaignsFilesAsTheyChange() async throws {
+        let (folder, server) = try server()
+        _ = folder
+        let declarations = server.options.campaign.appendingPathComponent("declarations.csv")
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) {
+                #expect(String(buffer: $0.body).contains("<tr><td>天津经济技术开发区市场监督管理局</td><td>8</td>"))
+            }
+            // A row added by hand (another editor, not the page): the next page counts it, and its error.
+            let row =
+                "99,天津经济技术开发区市场监督管理局,天津手工录入有限公司,91120116MA05K3L29X,制造业,经济技术开发区,"
+                + "降低手工录入差错率,王五,13812345678,a@b.cn,2019-04-20\r\n"
+            let handle = try FileHandle(forWritingTo: declarations)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data(row.utf8))
+            try handle.close()
+            try await client.execute(uri: "/", method: .get) {
+                #expect(
+                    String(buffer: $0.body).contains("<tr><td>天津经济技术开发区市场监督管理局</td><td>9</td><td>1</td>"),
+                    "\(String(buffer: $0.body))")
+            }
+        }
+    }
+
     @Test func aBuildNeedsTheFormTokenAndItsFilesDownloadByNumber() async throws {
         let (folder, server) = try server()
         _ = folder

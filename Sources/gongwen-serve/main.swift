@@ -1,0 +1,3 @@
+import GongwenServe
+
+ServeCommand.main()
