@@ -34,11 +34,11 @@ func benchmarkOFD(_ arguments: [String]) -> Never {
         var size = 0
         for _ in 0..<runs {
             let start = Date()
-            let ofd = try text.ofd(
+            let ofd = try text.fixedLayout(
                 documentNumber: context.values.documentNumber, issueDate: context.values.issueDate, issuance: issuance,
                 tables: [0: table])
             seconds.append(Date().timeIntervalSince(start))
-            size = ofd.count
+            size = try ofd.ofd().count
         }
         let median = seconds.sorted()[seconds.count / 2]
         print(

@@ -39,7 +39,14 @@ extension Gongwen {
 
         @Flag(
             help:
-                "缺少公文字体时仍生成 PDF，替代记入元数据 / make the PDF even where a font is replaced; the metadata records it")
+                "OFD 副本嵌入所用字形的字体子集（TrueType，经 fontconfig 查找）/ embed in each OFD a subset of each font file found (TrueType, through fontconfig)"
+        )
+        var embedFonts = false
+
+        @Flag(
+            help:
+                "缺少公文字体时仍生成 PDF（或嵌入替代字体），替代记入元数据 / make the PDF (or embed a stand-in) even where a font is replaced; the metadata records it"
+        )
         var allowSubstituteFonts = false
 
         func run() throws {
@@ -52,6 +59,7 @@ extension Gongwen {
             context.pdfCopies = pdf
             context.ofdCopies = ofd
             context.allowSubstituteFonts = allowSubstituteFonts
+            context.embedFonts = embedFonts
             context.templatesChosen = templates != nil
             if let jobs { context.workers = max(1, jobs) }
             if timings {
@@ -85,6 +93,14 @@ extension Gongwen {
             }
             console.line(
                 "已生成 \(context.files.count) 个文件 → \(output)/ / wrote \(context.files.count) files to \(output)/")
+            if embedFonts, !context.files.contains(where: { $0.path.hasSuffix(".ofd") }) {
+                console.line(
+                    "--embed-fonts 只用于 OFD 副本（--ofd 或 archive: ofd）/ --embed-fonts applies to OFD copies (--ofd or archive: ofd)"
+                )
+            }
+            for font in context.fontsNotEmbedded {
+                console.line("OFD 字体 font: \(font)")
+            }
             // standards.md §6: the documents name the official fonts; a machine without them substitutes.
             var fonts: [String] = []
             for font in context.files.flatMap(\.fonts) where !fonts.contains(font) { fonts.append(font) }

@@ -23,8 +23,9 @@ public struct RenderedFile: Sendable, Equatable {
     /// For the DOCX of an issued document (a notice, the decision): what its archive record says of it. The
     /// archive step makes a package of each file that has one.
     public var issuance: IssuanceRecord?
-    /// The issued document laid out by gongwen as OFD (GB/T 33190), for its archive package.
-    public var ofd: Data?
+    /// The issued document (or certificate) laid out by gongwen as OFD (GB/T 33190), for its archive package,
+    /// with the same pages for a browser.
+    public var fixedLayout: FixedLayoutCopy?
 
     public init(
         path: String, data: Data, kind: DocumentKind, documentNumber: String? = nil, title: String, fonts: [String] = []

@@ -153,6 +153,10 @@ struct ArchivePackageTests {
             #expect(sums.contains("  \(package.lastPathComponent).ofd\n"))
             let record = try String(contentsOf: package.appendingPathComponent("元数据.xml"), encoding: .utf8)
             #expect(record.contains("<格式信息>OFD (GB/T 33190-2016)</格式信息>"))
+            // Its pages for a browser, outside the package.
+            let preview = output.appendingPathComponent("版式预览/\(package.lastPathComponent).html")
+            #expect(try String(contentsOf: preview, encoding: .utf8).contains("<svg "))
+            #expect(!sums.contains(".html"))
         }
         let singles = output.appendingPathComponent("获奖/证书/单份")
         let names = try FileManager.default.contentsOfDirectory(atPath: singles.path)

@@ -110,7 +110,8 @@ struct PageLayoutTests {
         }
         // Every row once: its serial in the first column, in order.
         let serials = tablePages.flatMap { page in
-            page.runs.filter { Int($0.text) != nil && $0.x < 40 }.sorted { $0.baseline < $1.baseline }.map(\.text)
+            page.runs.filter { Int($0.text) != nil && $0.x < 40 && $0.size < 5 }.sorted { $0.baseline < $1.baseline }
+                .map(\.text)
         }
         #expect(serials == (1...60).map(String.init))
         // The 版记 after the table, on the last page's foot.
@@ -124,14 +125,60 @@ struct PageLayoutTests {
             documentNumber: "津滨质量组办〔2019〕6号", title: text.title, recipients: text.recipients, attachments: [],
             issuer: text.signature, issueDate: try #require(CalendarDate(year: 2019, month: 5, day: 13)), note: "",
             copyTo: text.copyTo, printedBy: text.printedBy, author: text.signature, retention: .thirtyYears)
-        let first = try text.ofd(documentNumber: issuance.documentNumber, issueDate: "2019年5月13日", issuance: issuance)
-        let second = try text.ofd(documentNumber: issuance.documentNumber, issueDate: "2019年5月13日", issuance: issuance)
+        let first = try text.fixedLayout(
+            documentNumber: issuance.documentNumber, issueDate: "2019年5月13日", issuance: issuance)
+        let second = try text.fixedLayout(
+            documentNumber: issuance.documentNumber, issueDate: "2019年5月13日", issuance: issuance)
         #expect(first == second)
-        let parts = try PackageParts.read(first).parts
+        #expect(try first.ofd() == second.ofd(), "the same bytes")
+        let parts = try PackageParts.read(try first.ofd()).parts
         let res = String(decoding: try #require(parts["Doc_0/PublicRes.xml"]), as: UTF8.self)
         #expect(res.contains("FontName=\"仿宋_GB2312\"") && res.contains("FontName=\"方正小标宋简体\""))
         let ofd = String(decoding: try #require(parts["OFD.xml"]), as: UTF8.self)
         #expect(ofd.contains("<ofd:CustomData Name=\"发文字号\">津滨质量组办〔2019〕6号</ofd:CustomData>"))
         #expect(ofd.contains("<ofd:CreationDate>2019-05-13</ofd:CreationDate>"))
+    }
+
+    @Test func thePreviewPlacesEveryCharacterWhereTheOFDDoes() throws {
+        let pages = layout(notice(blocks: 30))
+        let html = String(decoding: FixedLayoutPreview.html(pages, title: "测试"), as: UTF8.self)
+        #expect(html.components(separatedBy: "<svg ").count - 1 == pages.count)
+        // The red rule and the first body line's characters at the OFD's x positions, one x per character.
+        let rule = try #require(pages[0].rules.first { $0.red })
+        #expect(html.contains("x1=\"\(OFDWriter.number(rule.x1))\" y1=\"\(OFDWriter.number(rule.y1))\""))
+        let run = try #require(pages[0].runs.first { $0.text.hasPrefix("质量攻关") })
+        var x = run.x
+        var expected: [String] = []
+        for advance in [0] + run.advances {
+            x += Double(advance)
+            expected.append(OFDWriter.number(x))
+        }
+        #expect(html.contains("<text x=\"\(expected.joined(separator: " "))\" y=\"\(OFDWriter.number(run.baseline))\""))
+        #expect(html.contains("font-family=\"'仿宋_GB2312', 'FangSong_GB2312'"))
+        #expect(!html.contains("<script"), "a preview needs no script")
+        // Text is escaped.
+        var page = LaidOutPage()
+        page.runs = [LaidOutPage.Run(x: 0, baseline: 10, text: "<a&b>", font: "Times New Roman", size: 5, advances: [])]
+        #expect(
+            String(decoding: FixedLayoutPreview.html([page], title: "t"), as: UTF8.self).contains("&lt;a&amp;b&gt;"))
+    }
+
+    @Test func latinIsDrawnInTimesWhereTheLayoutMeasuredIt() throws {
+        let run = NoticePageLayout.run("于2019年5月", x: 28, baseline: 50, font: "仿宋_GB2312", size: 5.6, pitch: 5.6)
+        var page = LaidOutPage()
+        page.runs = [run]
+        let split = page.drawingLatin(in: "Times New Roman").runs
+        #expect(split.map(\.text) == ["于", "2019", "年", "5", "月"])
+        #expect(split.map(\.font) == ["仿宋_GB2312", "Times New Roman", "仿宋_GB2312", "Times New Roman", "仿宋_GB2312"])
+        // Every character where it was: each piece starts where the whole run put its first character.
+        var x = run.x
+        var starts: [Double] = []
+        for (index, _) in run.text.enumerated() {
+            starts.append(x)
+            if index < run.advances.count { x += run.advances[index] }
+        }
+        #expect(abs(split[1].x - starts[1]) < 1e-9 && abs(split[4].x - starts[7]) < 1e-9)
+        #expect(split.map(\.advances.count) == [0, 3, 0, 0, 0])
+        #expect(page.drawingLatin(in: "Times New Roman", keeping: ["仿宋_GB2312"]).runs == [run])
     }
 }

@@ -12,15 +12,20 @@ import GongwenTemplates
 ///                       元数据.xml          the metadata record (GB/T 33480, DA/T 46), with each copy's SHA-256
 ///                       SHA256SUMS         fixity: `sha256sum -c SHA256SUMS` checks the package on its own
 ///
+/// With an OFD copy, `版式预览/<文号 标题>.html` shows the OFD's pages in a browser (``FixedLayoutPreview``).
 /// Every file goes through the staging folder, so it is in manifest.json and swapped in with the rest.
 struct ArchivePackager {
     /// The folder the packages go to, under the output folder.
     static let folder = "归档包"
+    /// The OFD copies' pages as web pages, beside the packages.
+    static let previewFolder = "版式预览"
 
     struct Options: Sendable {
         var pdf = false
         var ofd = false
         var allowSubstituteFonts = false
+        /// `--embed-fonts`: the OFD copies carry subsets of the font files found (``FontEmbedding``).
+        var fonts: [String: OFDWriter.EmbeddedFont] = [:]
     }
 
     let staging: StagingFolder
@@ -32,8 +37,9 @@ struct ArchivePackager {
         // Certificates' OFD copies go beside their DOCX.
         if options.ofd {
             for file in files where file.issuance == nil {
-                guard let ofd = file.ofd else { continue }
-                written.append(try write(ofd, at: String(file.path.dropLast(5)) + ".ofd", file, kind: file.kind))
+                guard let copy = file.fixedLayout else { continue }
+                written.append(
+                    try write(try ofd(copy, file), at: String(file.path.dropLast(5)) + ".ofd", file, kind: file.kind))
             }
         }
         let issued = files.filter { $0.issuance != nil && $0.path.hasSuffix(".docx") }
@@ -69,9 +75,13 @@ struct ArchivePackager {
                         pages: pdf.pages, substitutions: pdf.substitutions, embeddedFonts: pdf.embeddedFonts))
                 sums.append((name, copy.sha256))
             }
-            if options.ofd, let ofd = file.ofd {
+            if options.ofd, let fixedLayout = file.fixedLayout {
                 let name = base + ".ofd"
-                let copy = try write(ofd, at: "\(packagePath)/\(name)", file)
+                let copy = try write(try ofd(fixedLayout, file), at: "\(packagePath)/\(name)", file)
+                // The OFD's pages for a browser, outside the package (not an archival copy).
+                if let preview = fixedLayout.preview {
+                    written.append(try write(preview, at: "\(Self.previewFolder)/\(base).html", file, kind: file.kind))
+                }
                 written.append(copy)
                 copies.append(
                     MetadataRecord.Copy(
@@ -88,6 +98,15 @@ struct ArchivePackager {
                 try write(Data(FixityFile.text(sums).utf8), at: "\(packagePath)/\(FixityFile.fileName)", file))
         }
         return written
+    }
+
+    /// The OFD package of `copy`, with the fonts to embed.
+    func ofd(_ copy: FixedLayoutCopy, _ file: WrittenFile) throws(GongwenError) -> Data {
+        do {
+            return try copy.ofd(embedding: options.fonts)
+        } catch {
+            throw GongwenError(.io, path: file.path, message: "OFD 未能生成 / the OFD could not be made: \(error)")
+        }
     }
 
     func write(

@@ -17,8 +17,8 @@ public struct WrittenFile: Sendable, Equatable {
     public var fonts: [String]
     /// The archive record of an issued document's DOCX (see ``RenderedFile/issuance``).
     public var issuance: IssuanceRecord?
-    /// Its OFD copy, kept for the archive package (a few kilobytes).
-    public var ofd: Data?
+    /// Its OFD copy and preview, kept for the archive step (a few kilobytes).
+    public var fixedLayout: FixedLayoutCopy?
 }
 
 /// The new output as it is being built: a folder of its own beside the output folder, named for this run, into
@@ -77,7 +77,7 @@ public final class StagingFolder: @unchecked Sendable {
         }
         return WrittenFile(
             path: file.path, size: size, sha256: digest, kind: file.kind, documentNumber: file.documentNumber,
-            title: file.title, fonts: file.fonts, issuance: file.issuance, ofd: file.ofd)
+            title: file.title, fonts: file.fonts, issuance: file.issuance, fixedLayout: file.fixedLayout)
     }
 
     /// The folder now belongs to the output (or is gone): nothing to discard.

@@ -20,8 +20,13 @@ public struct BuildContext: Sendable {
     public var pdfCopies = false
     /// `--ofd`: an OFD copy in each archive package (also when campaign.yaml says `archive: ofd`).
     public var ofdCopies = false
-    /// `--allow-substitute-fonts`: make the PDF even where a font the document names is not installed.
+    /// `--allow-substitute-fonts`: make the PDF even where a font the document names is not installed (and,
+    /// with `--embed-fonts`, embed the stand-in in the OFD).
     public var allowSubstituteFonts = false
+    /// `--embed-fonts`: each OFD copy embeds a subset of every font file found (an archival copy's fonts).
+    public var embedFonts = false
+    /// Set by the archive step with `--embed-fonts`: the fonts not embedded as themselves, and why.
+    public var fontsNotEmbedded: [String] = []
 
     /// Set by the read step.
     public var data: CampaignData?

@@ -97,10 +97,24 @@ extension BuildStep {
     /// the metadata record and SHA256SUMS (``ArchivePackager``).
     public static let archive = BuildStep("归档 archive") { context in
         let data = try context.requireData()
-        let options = ArchivePackager.Options(
+        var options = ArchivePackager.Options(
             pdf: context.pdfCopies || data.campaign.archiveCopies.contains("pdf"),
             ofd: context.ofdCopies || data.campaign.archiveCopies.contains("ofd"),
             allowSubstituteFonts: context.allowSubstituteFonts)
+        if options.ofd, context.embedFonts {
+            var names: [String] = []
+            var characters: [String: Set<Unicode.Scalar>] = [:]
+            for file in context.files {
+                for font in file.fixedLayout?.writer.fontsUsed ?? [] {
+                    if characters[font.name] == nil { names.append(font.name) }
+                    characters[font.name, default: []].formUnion(font.characters)
+                }
+            }
+            let embedding = try FontEmbedding.locate(
+                names.map { ($0, characters[$0] ?? []) }, allowSubstitutes: context.allowSubstituteFonts)
+            options.fonts = embedding.fonts
+            context.fontsNotEmbedded = embedding.notEmbedded.map { "\($0.font)：\($0.reason)" }
+        }
         context.files += try ArchivePackager(staging: context.requireStaging(), options: options).package(
             context.files)
     }

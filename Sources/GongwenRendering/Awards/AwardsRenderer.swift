@@ -103,7 +103,7 @@ public struct AwardsRenderer: Sendable {
                 kind: .recommended,
                 columns: columns.map { NoticeAttachmentTable.Column(title: $0.0, width: $0.1, leftAligned: $0.2) },
                 rows: rows, landscape: false)
-            docx.ofd = try text.ofd(
+            docx.fixedLayout = try text.fixedLayout(
                 documentNumber: number.description, issueDate: date.chinese, issuance: issuance,
                 tables: text.attachments.isEmpty ? [:] : [0: winners])
         }
@@ -149,13 +149,14 @@ public struct AwardsRenderer: Sendable {
                 title: "获奖证书 \(certificate.number) \(certificate.recipient)", fonts: fonts)
             // Its OFD copy, laid out by gongwen (written beside it with --ofd).
             if fixedLayout, let date {
-                file.ofd = try OFDWriter(
-                    pages: [CertificatePageLayout.page(text, template: template)],
-                    info: OFDWriter.Info(
-                        title: file.title, author: campaign.organizer.name, date: date,
-                        customData: [("证书编号", certificate.number), ("获奖等级", certificate.level)],
-                        identity: "\(campaign.organizer.name)|\(certificate.number)")
-                ).package()
+                file.fixedLayout = FixedLayoutCopy(
+                    writer: OFDWriter(
+                        pages: [CertificatePageLayout.page(text, template: template)],
+                        info: OFDWriter.Info(
+                            title: file.title, author: campaign.organizer.name, date: date,
+                            customData: [("证书编号", certificate.number), ("获奖等级", certificate.level)],
+                            identity: "\(campaign.organizer.name)|\(certificate.number)")
+                    ))
             }
             files.append(file)
         }

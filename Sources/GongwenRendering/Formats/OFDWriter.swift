@@ -8,13 +8,28 @@ import GongwenOOXML
 /// gongwen's own zip and XML writers: `OFD.xml` (DocInfo: a DocID stable for the same data, title, author,
 /// creation date from the campaign, CustomDatas with 发文字号, 文种, 成文日期, 密级), `Doc_0/Document.xml`
 /// (CommonData: MaxUnitID, A4 PageArea, PublicRes), `Doc_0/PublicRes.xml` (the fonts, named as the document
-/// names them, not embedded) and one `Content.xml` per page: a TextObject per run with its glyph advances
+/// names them; with fonts given, each embedded as the subset of its glyphs the pages use, `Doc_0/Res/font_N.ttf`)
+/// and one `Content.xml` per page: a TextObject per run with its glyph advances
 /// (DeltaX), so every character sits where the layout put it, and a PathObject per rule. Units are mm.
-public struct OFDWriter {
+public struct OFDWriter: Sendable, Equatable {
+    /// A font file to embed for a font the pages name: a TrueType font or a face of a collection.
+    public struct EmbeddedFont: Sendable {
+        public var data: Data
+        public var faceIndex: Int
+        /// The family actually embedded, when it is not the font the document names (recorded in DocInfo).
+        public var substitute: String?
+
+        public init(data: Data, faceIndex: Int = 0, substitute: String? = nil) {
+            self.data = data
+            self.faceIndex = faceIndex
+            self.substitute = substitute
+        }
+    }
+
     static let namespace = "http://www.ofdspec.org/2016"
 
     /// What OFD.xml's DocInfo says of the document.
-    public struct Info: Sendable {
+    public struct Info: Sendable, Equatable {
         public var title: String
         public var author: String
         public var date: CalendarDate
@@ -30,6 +45,11 @@ public struct OFDWriter {
             self.date = date
             self.customData = customData
             self.identity = identity
+        }
+
+        public static func == (a: Info, b: Info) -> Bool {
+            a.title == b.title && a.author == b.author && a.date == b.date && a.identity == b.identity
+                && a.customData.map { [$0.0, $0.1] } == b.customData.map { [$0.0, $0.1] }
         }
     }
 
@@ -60,9 +80,34 @@ public struct OFDWriter {
         return text == "-0" ? "0" : text
     }
 
-    public func package() throws -> Data {
-        var fonts: [String] = []
-        for page in pages { for run in page.runs where !fonts.contains(run.font) { fonts.append(run.font) } }
+    /// The fonts the pages name, in first use order, each with the characters drawn in it.
+    public var fontsUsed: [(name: String, characters: Set<Unicode.Scalar>)] {
+        var names: [String] = []
+        var characters: [String: Set<Unicode.Scalar>] = [:]
+        for page in pages {
+            for run in page.runs {
+                if characters[run.font] == nil { names.append(run.font) }
+                characters[run.font, default: []].formUnion(run.text.unicodeScalars)
+            }
+        }
+        return names.map { ($0, characters[$0] ?? []) }
+    }
+
+    /// The OFD package; each font in `embedding` (by the name the pages use) is embedded as a subset.
+    public func package(embedding: [String: EmbeddedFont] = [:]) throws -> Data {
+        let used = fontsUsed
+        let fonts = used.map(\.name)
+        var fontFiles: [String: (file: String, data: Data)] = [:]
+        for (index, font) in used.enumerated() {
+            guard let embedded = embedding[font.name] else { continue }
+            do {
+                let subset = try TrueTypeSubset.subset(
+                    embedded.data, faceIndex: embedded.faceIndex, characters: font.characters)
+                fontFiles[font.name] = ("font_\(index + 1).ttf", subset)
+            } catch {
+                throw TrueTypeSubset.Failure(description: "\(font.name)：\(error)")
+            }
+        }
         var nextID = fonts.count
         func newID() -> Int {
             nextID += 1
@@ -127,15 +172,19 @@ public struct OFDWriter {
         let sink = MemorySink()
         let date = info.date
         let zip = ZipWriter(sink: sink, year: date.year, month: date.month, day: date.day)
-        try zip.add("OFD.xml", Data(ofdXML()))
+        let substitutions = fonts.compactMap { name in
+            embedding[name]?.substitute.flatMap { fontFiles[name] == nil ? nil : "\(name) → \($0)" }
+        }
+        try zip.add("OFD.xml", Data(ofdXML(substitutions: substitutions)))
         try zip.add("Doc_0/Document.xml", Data(documentXML(pageIDs: pageIDs, maxID: nextID)))
-        try zip.add("Doc_0/PublicRes.xml", Data(publicRes(fonts)))
+        try zip.add("Doc_0/PublicRes.xml", Data(publicRes(fonts, files: fontFiles.mapValues(\.file))))
+        for font in fonts { if let file = fontFiles[font] { try zip.add("Doc_0/Res/\(file.file)", file.data) } }
         for (index, content) in contents.enumerated() { try zip.add("Doc_0/Pages/Page_\(index)/Content.xml", content) }
         try zip.finish()
         return sink.data
     }
 
-    func ofdXML() -> [UInt8] {
+    func ofdXML(substitutions: [String] = []) -> [UInt8] {
         var writer = XMLWriter()
         writer.declaration()
         writer.open("ofd:OFD", ["xmlns:ofd": Self.namespace, "Version": "1.0", "DocType": "OFD"])
@@ -148,9 +197,10 @@ public struct OFDWriter {
         writer.element("ofd:Author", text: info.author)
         writer.element("ofd:CreationDate", text: info.date.iso)
         writer.element("ofd:Creator", text: "gongwen")
-        if !info.customData.isEmpty {
+        let custom = info.customData + substitutions.map { ("字体替代", $0) }
+        if !custom.isEmpty {
             writer.open("ofd:CustomDatas")
-            for (name, value) in info.customData { writer.element("ofd:CustomData", ["Name": name], text: value) }
+            for (name, value) in custom { writer.element("ofd:CustomData", ["Name": name], text: value) }
             writer.close("ofd:CustomDatas")
         }
         writer.close("ofd:DocInfo")
@@ -180,13 +230,20 @@ public struct OFDWriter {
         return writer.buffer
     }
 
-    func publicRes(_ fonts: [String]) -> [UInt8] {
+    func publicRes(_ fonts: [String], files: [String: String] = [:]) -> [UInt8] {
         var writer = XMLWriter()
         writer.declaration()
         writer.open("ofd:Res", ["xmlns:ofd": Self.namespace, "BaseLoc": "Res"])
         writer.open("ofd:Fonts")
         for (index, font) in fonts.enumerated() {
-            writer.empty("ofd:Font", ["ID": String(index + 1), "FontName": font, "FamilyName": font])
+            let attributes: KeyValuePairs = ["ID": String(index + 1), "FontName": font, "FamilyName": font]
+            if let file = files[font] {
+                writer.open("ofd:Font", attributes)
+                writer.element("ofd:FontFile", text: file)
+                writer.close("ofd:Font")
+            } else {
+                writer.empty("ofd:Font", attributes)
+            }
         }
         writer.close("ofd:Fonts")
         writer.close("ofd:Res")

@@ -17,6 +17,8 @@ public struct NoticeFonts: Sendable, Equatable {
     public var kaiti = "楷体_GB2312"
     /// Page numbers (§7.5: 4号半角宋体).
     public var songti = "宋体"
+    /// Latin letters and digits in every other run (the runs' `w:ascii`; the OFD draws them in it too).
+    public var latin = "Times New Roman"
 
     public init() {}
 

@@ -108,7 +108,7 @@ public struct NoticeRenderer: Sendable {
             key: DocumentKey(key), documentNumber: values.documentNumber, issueDate: date, author: values.organizerName,
             campaign: data.campaign)
         if fixedLayout, let issuance = docx.issuance {
-            docx.ofd = try text.ofd(
+            docx.fixedLayout = try text.fixedLayout(
                 documentNumber: values.documentNumber, issueDate: values.issueDate, issuance: issuance, tables: tables)
         }
         let page = NoticeHTMLContext(text: text, values: values, tables: tables)

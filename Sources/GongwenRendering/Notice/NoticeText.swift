@@ -210,17 +210,21 @@ extension NoticeText {
 }
 
 extension NoticeText {
-    /// The notice laid out on GB/T 9704 pages by gongwen (``NoticePageLayout``) and written as OFD.
-    public func ofd(
+    /// The notice laid out on GB/T 9704 pages by gongwen (``NoticePageLayout``), written as OFD and as the
+    /// same pages for a browser.
+    public func fixedLayout(
         documentNumber: String, issueDate: String, issuance: IssuanceRecord,
         tables: [Int: NoticeAttachmentTable] = [:]
-    ) throws -> Data {
+    ) throws -> FixedLayoutCopy {
         let mark =
             jointIssuers.isEmpty ? issuerMark : (jointIssuers.max { $0.count < $1.count } ?? "") + issuerMark
         var layout = NoticePageLayout(
             text: self, documentNumber: documentNumber, issueDate: issueDate, fonts: NoticeFonts(),
             markSize: NoticeDOCX.markSize(for: mark))
         layout.tables = tables
-        return try OFDWriter(pages: layout.layout(), issuance: issuance).package()
+        let pages = layout.layout()
+        return FixedLayoutCopy(
+            writer: OFDWriter(pages: pages, issuance: issuance),
+            preview: FixedLayoutPreview.html(pages, title: "\(documentNumber) \(title)"))
     }
 }

@@ -72,7 +72,7 @@ public struct PlanNoticeRenderer: Sendable {
                     NoticeAttachmentTable.Column(
                         title: column.title, width: column.width, leftAligned: [2, 3].contains(index))
                 }, rows: context.rows.map(\.cells), landscape: false)
-            docx.ofd = try text.ofd(
+            docx.fixedLayout = try text.fixedLayout(
                 documentNumber: number, issueDate: context.values.issueDate, issuance: issuance,
                 tables: text.attachments.isEmpty ? [:] : [0: planTable])
         }

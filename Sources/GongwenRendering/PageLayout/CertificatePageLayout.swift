@@ -46,6 +46,6 @@ public enum CertificatePageLayout {
                 font: template.fonts.body, size: body, pitch: body)
             y += line
         }
-        return page
+        return page.drawingLatin(in: "Times New Roman")
     }
 }

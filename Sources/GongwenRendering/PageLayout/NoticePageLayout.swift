@@ -89,7 +89,7 @@ struct NoticePageLayout {
         record()
         pages.append(current)
         numberPages()
-        return pages
+        return pages.map { $0.drawingLatin(in: fonts.latin, keeping: [fonts.songti]) }
     }
 
     mutating func head() {

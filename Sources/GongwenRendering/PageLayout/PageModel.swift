@@ -42,6 +42,39 @@ public struct LaidOutPage: Sendable, Equatable {
     }
 }
 
+extension LaidOutPage {
+    /// The page with each run's Latin characters (those TextWidth measures narrower than an em: letters,
+    /// digits, half-width marks) drawn in `latinFont`, as Word draws a run's ASCII in its `w:ascii` font (Times
+    /// New Roman in a 公文): the advances were measured with Times' widths, so Times' glyphs fill them. Runs in
+    /// a font of `keeping` stay whole (the page number is 半角宋体, §7.5). Positions do not change.
+    public func drawingLatin(in latinFont: String, keeping: Set<String> = []) -> LaidOutPage {
+        var page = self
+        page.runs = runs.flatMap { run -> [Run] in
+            guard !keeping.contains(run.font), run.font != latinFont else { return [run] }
+            let characters = Array(run.text)
+            func isLatin(_ character: Character) -> Bool { TextWidth.ems(String(character)) < 1 }
+            guard characters.contains(where: isLatin) else { return [run] }
+            var pieces: [Run] = []
+            var start = 0
+            var x = run.x
+            while start < characters.count {
+                let latin = isLatin(characters[start])
+                var end = start + 1
+                while end < characters.count, isLatin(characters[end]) == latin { end += 1 }
+                let advances = Array(run.advances[min(start, run.advances.count)..<min(end - 1, run.advances.count)])
+                pieces.append(
+                    Run(
+                        x: x, baseline: run.baseline, text: String(characters[start..<end]),
+                        font: latin ? latinFont : run.font, size: run.size, advances: advances, red: run.red))
+                x += run.advances[min(start, run.advances.count)..<min(end, run.advances.count)].reduce(0, +)
+                start = end
+            }
+            return pieces
+        }
+        return page
+    }
+}
+
 /// The GB/T 9704-2012 page in millimetres (standards.md §1.1): A4, 天头 37, 订口 28, type area 156 × 225, 22
 /// lines of 28 characters.
 enum GBT9704Page {
