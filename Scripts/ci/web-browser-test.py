@@ -87,9 +87,9 @@ try:
         check("已生成" in heading, f"build: {heading!r}")
         browser.save_screenshot(str(out / "3-built.png"))
 
-        links = [a for a in browser.find_elements(By.CSS_SELECTOR, "a.file") if a.text.startswith("计划通知/") and a.text.endswith("通知.docx")]
+        links = [a for a in browser.find_elements(By.CSS_SELECTOR, "a.file") if (a.get_attribute("data-path") or "").startswith("计划通知/") and a.text.endswith("通知.docx")]
         check(len(links) == 1, f"build: {len(links)} plan-notice links")
-        href, path = links[0].get_attribute("href"), links[0].text
+        href, path = links[0].get_attribute("href"), links[0].get_attribute("data-path")
         data = urllib.request.urlopen(href).read()
         manifest = json.loads((out / "output/manifest.json").read_text(encoding="utf-8"))
         entry = next(e for e in manifest["files"] if e["path"] == path)

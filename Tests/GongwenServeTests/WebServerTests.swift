@@ -89,6 +89,8 @@ struct WebServerTests {
                 }
             }
             #expect(page.contains("已生成") && page.contains("[6/8] 归档 archive") && !page.contains("http-equiv"))
+            // Grouped as the output folder is: a heading per folder, each file by its name.
+            #expect(page.contains("<h3>计划通知</h3>") && page.contains("data-path=\"计划通知/"))
             // A file by its number in manifest.json: the same bytes.
             let manifest =
                 try JSONSerialization.jsonObject(

@@ -43,12 +43,23 @@ public struct WebPage: Sendable, Equatable {
         public var documentNumber: String
         public var isHTML: Bool
 
+        /// The file's name within its folder.
+        public var name: String
+
         public init(index: Int, path: String, documentNumber: String, isHTML: Bool) {
             self.index = index
             self.path = path
             self.documentNumber = documentNumber
             self.isHTML = isHTML
+            self.name = path.split(separator: "/").last.map(String.init) ?? path
         }
+    }
+
+    /// The files of one folder of the output, as the output folder groups them.
+    public struct FileGroup: Sendable, Equatable {
+        /// The folder's path ("" for the output folder itself).
+        public var folder: String
+        public var files: [File]
     }
 
     public var campaignTitle: String
@@ -61,7 +72,11 @@ public struct WebPage: Sendable, Equatable {
     public var daysLeft = ""
     public var recommenders: [Recommender] = []
     public var problems: [Problem] = []
-    public var files: [File] = []
+    /// The last build's files, in manifest order; `fileGroups` follows them.
+    public var files: [File] = [] {
+        didSet { fileGroups = Self.groups(files) }
+    }
+    public private(set) var fileGroups: [FileGroup] = []
     public var issued: [File] = []
     public var succeeded = false
     /// The page reloads itself each second (a build in progress).
@@ -74,6 +89,22 @@ public struct WebPage: Sendable, Equatable {
         self.formToken = formToken
     }
 
+    /// `files` by folder, each folder once, in the order it first appears.
+    static func groups(_ files: [File]) -> [FileGroup] {
+        var groups: [FileGroup] = []
+        var position: [String: Int] = [:]
+        for file in files {
+            let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+            if let index = position[folder] {
+                groups[index].files.append(file)
+            } else {
+                position[folder] = groups.count
+                groups.append(FileGroup(folder: folder, files: [file]))
+            }
+        }
+        return groups
+    }
+
     public static var sample: WebPage {
         var page = WebPage(campaignTitle: "活动", formToken: "t")
         page.heading = "h"
@@ -82,7 +113,7 @@ public struct WebPage: Sendable, Equatable {
         page.daysLeft = "3"
         page.recommenders = [Recommender(id: "KFQ", name: "单位", rows: 1, errors: 0, status: "已收到")]
         page.problems = [Problem(place: "declarations.csv:3", code: "c", chinese: "中", english: "e", severity: "错误")]
-        page.files = [File(index: 0, path: "a.docx", documentNumber: "1号", isHTML: false)]
+        page.files = [File(index: 0, path: "计划通知/a.docx", documentNumber: "1号", isHTML: false)]
         page.issued = page.files
         page.succeeded = true
         page.refresh = true
