@@ -11,8 +11,16 @@ public enum BlankForm {
     ///
     /// - Parameter templates: the templates folder; nil takes campaign.yaml's `templates:`, else the built-in.
     public static func write(campaign folder: URL, templates: URL?, to url: URL) throws(GongwenError) -> [Diagnostic] {
+        let (form, diagnostics) = try make(campaign: folder, templates: templates)
+        try AtomicFile.write(form, to: url)
+        return diagnostics
+    }
+
+    /// The form's bytes (the web page hands them to the browser), with the diagnostics met on the way.
+    public static func make(campaign folder: URL, templates: URL?) throws(GongwenError) -> (Data, [Diagnostic]) {
         var context = BuildContext(
-            campaignFolder: folder, templatesFolder: templates ?? BundledResources.templates, outputFolder: url)
+            campaignFolder: folder, templatesFolder: templates ?? BundledResources.templates,
+            outputFolder: folder.appendingPathComponent("unused"))
         context.templatesChosen = templates != nil
         try BuildPipeline(steps: [.read]).run(&context)
         let data = try context.requireData()
@@ -27,7 +35,6 @@ public enum BlankForm {
         } catch {
             throw GongwenError(.io, message: "空白表无法生成 / the blank form cannot be made: \(error)")
         }
-        try AtomicFile.write(form, to: url)
-        return context.diagnostics
+        return (form, context.diagnostics)
     }
 }

@@ -70,6 +70,7 @@ public struct WebServer: Sendable {
         router.post("/import") { request, _ in try await self.importForms(request) }
         router.get("/build/progress") { _, _ in try await self.page(self.progressPage()) }
         router.get("/files/:index") { request, context in try self.download(request, context) }
+        router.get("/blank-form") { _, _ in try self.blankForm() }
         return Application(
             router: router,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "gongwen"))
@@ -356,6 +357,22 @@ public struct WebServer: Sendable {
             headers[.contentDisposition] = "attachment; filename*=UTF-8''\(encoded)"
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    /// The blank 附件2 form to send to the recommenders, made now as `gongwen blank-form` makes it.
+    func blankForm() throws -> Response {
+        do {
+            let (form, _) = try BlankForm.make(campaign: options.campaign, templates: nil)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            let name = "空白申报表.xlsx".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "form.xlsx"
+            headers[.contentDisposition] = "attachment; filename*=UTF-8''\(name)"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: form)))
+        } catch {
+            var page = blankPage("空白表无法生成 / the blank form cannot be made")
+            page.lines = [error.description]
+            return try self.page(page, status: .internalServerError)
+        }
     }
 
     /// A POST's form token must be this page's, and its Origin (when sent) this server.

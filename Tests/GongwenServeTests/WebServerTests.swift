@@ -34,6 +34,23 @@ struct WebServerTests {
         }
     }
 
+    @Test func theBlankFormDownloadsAsTheCommandWritesIt() async throws {
+        let (folder, server) = try server()
+        let written = folder.url.appendingPathComponent("blank.xlsx")
+        _ = try BlankForm.write(campaign: server.options.campaign, templates: nil, to: written)
+        let expected = try Data(contentsOf: written)
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) {
+                #expect(String(buffer: $0.body).contains("href=\"/blank-form\""))
+            }
+            try await client.execute(uri: "/blank-form", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentDisposition]?.contains("filename*=UTF-8''") == true)
+                #expect(Data(buffer: response.body) == expected)
+            }
+        }
+    }
+
     @Test func theOverviewFollowsTheCampaignsFilesAsTheyChange() async throws {
         let (folder, server) = try server()
         _ = folder
