@@ -181,4 +181,12 @@ struct PageLayoutTests {
         #expect(split.map(\.advances.count) == [0, 3, 0, 0, 0])
         #expect(page.drawingLatin(in: "Times New Roman", keeping: ["仿宋_GB2312"]).runs == [run])
     }
+
+    @Test func numbersAreWrittenWithAtMostThreeDecimalsAndNoTrailingZeros() {
+        let cases: [(Double, String)] = [
+            (0, "0"), (-0.0001, "0"), (297, "297"), (156.0, "156"), (1.5, "1.5"), (10.22727, "10.227"),
+            (5.6444, "5.644"), (0.05, "0.05"), (0.0015, "0.002"), (-3.25, "-3.25"), (-0.5, "-0.5"), (72.0004, "72"),
+        ]
+        for (value, text) in cases { #expect(OFDWriter.number(value) == text, "\(value)") }
+    }
 }

@@ -72,12 +72,25 @@ public struct OFDWriter: Sendable, Equatable {
                 ], identity: "\(issuance.author)|\(issuance.documentNumber)|\(issuance.title)"))
     }
 
-    /// A number as OFD writes it: at most three decimals, no trailing zeros.
+    /// A number as OFD writes it: at most three decimals (rounded half away from zero), no trailing zeros,
+    /// never "-0". Integer arithmetic, not `String(format:)`: a page has thousands of numbers and the
+    /// Foundation formatter was the largest cost of writing an OFD.
     static func number(_ value: Double) -> String {
-        var text = String(format: "%.3f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
+        let thousandths = Int((value * 1000).rounded())
+        let magnitude = thousandths.magnitude
+        var text = thousandths < 0 ? "-" : ""
+        text += String(magnitude / 1000)
+        var fraction = magnitude % 1000
+        if fraction != 0 {
+            var digits = 3
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            let padded = String(fraction)
+            text += "." + String(repeating: "0", count: digits - padded.count) + padded
+        }
+        return text
     }
 
     /// The fonts the pages name, in first use order, each with the characters drawn in it.
