@@ -58,6 +58,24 @@ struct ZipWriterTests {
         try sink.close()
         #expect(try Data(contentsOf: url) == package(level: 6))
     }
+
+    /// Deflate streams are pooled and reset between entries; a stream left mid-entry (a failed part) or
+    /// switched to level 1 by a part over a megabyte must not change the bytes of the next package.
+    @Test func reusedDeflateStreamsWriteTheBytesOfFreshOnes() throws {
+        let before = try package(level: 9)
+        let abandoned = ZipWriter(sink: MemorySink(), level: 9)
+        do {
+            let stream = try abandoned.begin("half.xml")
+            for index in 0..<500 { try stream.write(Array("<half n=\"\(index)\"/>".utf8)) }
+        }
+        let large = ZipWriter(sink: MemorySink(), level: 9)
+        let stream = try large.begin("large.xml")
+        for index in 0..<60_000 { try stream.write(Array("<row r=\"\(index)\">天津滨海新区</row>".utf8)) }
+        try stream.finish()
+        #expect(try package(level: 9) == before)
+        let parts = try PackageParts.read(try package(level: 9)).parts
+        #expect(parts["[Content_Types].xml"] == Data("<Types/>".utf8))
+    }
 }
 
 struct BackgroundDeflateTests {

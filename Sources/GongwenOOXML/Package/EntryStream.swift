@@ -7,11 +7,11 @@ public final class EntryStream {
     let name: [UInt8]
     let method: UInt16
     let headerOffset: Int
-    var stream = z_stream()
+    /// The pooled deflate stream (method 8 only), handed back when the entry is finished.
+    var deflater: Deflater?
     var crc: uLong = crc32(0, nil, 0)
     var uncompressed = 0
     let dataStart: Int
-    var output = [UInt8](repeating: 0, count: 1 << 16)
     /// Set for entries deflated on a second thread (large streamed parts).
     var worker: DeflateWorker?
 
@@ -21,17 +21,12 @@ public final class EntryStream {
         self.method = method
         self.headerOffset = headerOffset
         dataStart = writer.sink.offset
-        if method == 8 {
-            // Raw deflate (negative window bits): zip stores no zlib header or trailer.
-            let status = deflateInit2_(
-                &stream, writer.level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                Int32(MemoryLayout<z_stream>.size))
-            guard status == Z_OK else { throw ZipWriter.Failure(description: "zlib: deflateInit2 failed (\(status))") }
-        }
+        if method == 8 { deflater = try Deflater.take(level: writer.level) }
     }
 
     deinit {
-        if method == 8 { deflateEnd(&stream) }
+        // An entry abandoned after a failure: its stream is reset before anyone uses it again.
+        if let deflater { Deflater.give(deflater) }
     }
 
     /// Bytes after which a streamed entry is deflated at level 1: a worksheet or document of 100,000 rows
@@ -45,12 +40,13 @@ public final class EntryStream {
         if method == 8, !fast, uncompressed >= Self.fastAfter, writer.level > 1 { try switchToFastLevel() }
         crc = crc32(crc, base, uInt(bytes.count))
         uncompressed += bytes.count
-        if method == 0 {
+        guard let deflater else {
             try writer.sink.write(bytes)
             return
         }
-        stream.next_in = UnsafeMutablePointer(mutating: base)
-        stream.avail_in = uInt(bytes.count)
+        let stream = deflater.stream
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: base)
+        stream.pointee.avail_in = uInt(bytes.count)
         try pump(flush: Z_NO_FLUSH)
     }
 
@@ -71,38 +67,36 @@ public final class EntryStream {
     /// level 1. The point depends only on the bytes written, so the output stays deterministic.
     private func switchToFastLevel() throws {
         fast = true
-        let sink = writer.sink
-        try output.withUnsafeMutableBytes { buffer in
-            guard let out = buffer.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return }
-            while true {
-                stream.next_in = nil
-                stream.avail_in = 0
-                stream.next_out = out
-                stream.avail_out = uInt(buffer.count)
-                let status = deflateParams(&stream, 1, Z_DEFAULT_STRATEGY)
-                let produced = buffer.count - Int(stream.avail_out)
-                if produced > 0 { try sink.write(UnsafeRawBufferPointer(rebasing: buffer[0..<produced])) }
-                guard status == Z_BUF_ERROR, produced > 0 else { return }
-            }
+        guard let deflater, let out = deflater.output.baseAddress else { return }
+        deflater.switchedLevel = true
+        let stream = deflater.stream
+        while true {
+            stream.pointee.next_in = nil
+            stream.pointee.avail_in = 0
+            stream.pointee.next_out = out
+            stream.pointee.avail_out = uInt(deflater.output.count)
+            let status = deflateParams(stream, 1, Z_DEFAULT_STRATEGY)
+            let produced = deflater.output.count - Int(stream.pointee.avail_out)
+            if produced > 0 { try writer.sink.write(UnsafeRawBufferPointer(start: out, count: produced)) }
+            guard status == Z_BUF_ERROR, produced > 0 else { return }
         }
     }
 
     private func pump(flush: Int32) throws {
-        let sink = writer.sink
-        try output.withUnsafeMutableBytes { buffer in
-            guard let out = buffer.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return }
-            repeat {
-                stream.next_out = out
-                stream.avail_out = uInt(buffer.count)
-                let status = deflate(&stream, flush)
-                guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                    throw ZipWriter.Failure(description: "zlib: deflate failed (\(status))")
-                }
-                let produced = buffer.count - Int(stream.avail_out)
-                if produced > 0 { try sink.write(UnsafeRawBufferPointer(rebasing: buffer[0..<produced])) }
-                if flush == Z_FINISH, status == Z_STREAM_END { return }
-            } while stream.avail_out == 0 || (flush == Z_FINISH)
-        }
+        guard let deflater, let out = deflater.output.baseAddress else { return }
+        let stream = deflater.stream
+        let capacity = deflater.output.count
+        repeat {
+            stream.pointee.next_out = out
+            stream.pointee.avail_out = uInt(capacity)
+            let status = deflate(stream, flush)
+            guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
+                throw ZipWriter.Failure(description: "zlib: deflate failed (\(status))")
+            }
+            let produced = capacity - Int(stream.pointee.avail_out)
+            if produced > 0 { try writer.sink.write(UnsafeRawBufferPointer(start: out, count: produced)) }
+            if flush == Z_FINISH, status == Z_STREAM_END { return }
+        } while stream.pointee.avail_out == 0 || (flush == Z_FINISH)
     }
 
     /// Flushes the deflater and patches the entry's header.
@@ -111,10 +105,12 @@ public final class EntryStream {
             self.worker = nil
             try worker.close()
         }
-        if method == 8 {
-            stream.next_in = nil
-            stream.avail_in = 0
+        if let deflater {
+            deflater.stream.pointee.next_in = nil
+            deflater.stream.pointee.avail_in = 0
             try pump(flush: Z_FINISH)
+            self.deflater = nil
+            Deflater.give(deflater)
         }
         try writer.close(
             ZipWriter.CentralEntry(

@@ -204,8 +204,11 @@ public struct OFDWriter: Sendable, Equatable {
         writer.open("ofd:DocBody")
         writer.open("ofd:DocInfo")
         // The same document (issuer, 文号, title) always gets the same ID.
-        let digest = SHA256.hash(data: Data(info.identity.utf8)).map { String(format: "%02x", $0) }.joined()
-        writer.element("ofd:DocID", text: String(digest.prefix(32)))
+        let digits = Array("0123456789abcdef".utf8)
+        let digest = SHA256.hash(data: Data(info.identity.utf8)).prefix(16).flatMap { byte in
+            [digits[Int(byte >> 4)], digits[Int(byte & 15)]]
+        }
+        writer.element("ofd:DocID", text: String(decoding: digest, as: UTF8.self))
         writer.element("ofd:Title", text: info.title)
         writer.element("ofd:Author", text: info.author)
         writer.element("ofd:CreationDate", text: info.date.iso)
