@@ -16,7 +16,9 @@ public enum WordParts {
     ]
 
     /// `word/styles.xml`: document defaults in the body font with zh-CN as East Asian language, so text
-    /// without a run font of its own is still Chinese; and the Normal and Table Grid styles.
+    /// without a run font of its own is still Chinese; widow control on, stated (OOXML leaves it off when no
+    /// style says so, LibreOffice turns it on: stated, Word, WPS and LibreOffice paginate alike, and as
+    /// gongwen's own fixed-layout pages do); and the Normal and Table Grid styles.
     public static func styles(defaultFont: WordFont) -> [UInt8] {
         var writer = XMLWriter()
         writer.declaration()
@@ -27,6 +29,7 @@ public enum WordParts {
         writer.close("w:rPrDefault")
         writer.open("w:pPrDefault")
         writer.open("w:pPr")
+        writer.empty("w:widowControl")
         writer.empty("w:spacing", ["w:after": "0", "w:line": "240", "w:lineRule": "auto"])
         writer.close("w:pPr")
         writer.close("w:pPrDefault")

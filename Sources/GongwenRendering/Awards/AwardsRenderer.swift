@@ -96,16 +96,10 @@ public struct AwardsRenderer: Sendable {
             }
         }
         if fixedLayout, let issuance = docx.issuance {
-            let columns: [(String, Double, Bool)] = [
-                ("序号", 7, false), ("类别", 13, false), ("等级", 10, false), ("获奖项目或对象", 40, true), ("单位", 30, true),
-            ]
-            let winners = NoticeAttachmentTable(
-                kind: .recommended,
-                columns: columns.map { NoticeAttachmentTable.Column(title: $0.0, width: $0.1, leftAligned: $0.2) },
-                rows: rows, landscape: false)
+            // The fixed-layout copy sets the list as the DOCX does (the same paragraphs), not the HTML's table.
             docx.fixedLayout = try text.fixedLayout(
                 documentNumber: number.description, issueDate: date.chinese, issuance: issuance,
-                tables: text.attachments.isEmpty ? [:] : [0: winners])
+                lists: text.attachments.isEmpty ? [:] : [0: awards.listParagraphs])
         }
         if let name = text.attachments.first {
             page.attachmentPages = [

@@ -20,28 +20,28 @@ struct CommendationListDOCX {
         return format
     }
 
-    /// The list itself: each category with its note, levels and numbered entries (also the attachment of
-    /// the commendation decision).
+    /// The list itself (``AwardsContext/listParagraphs``; also the attachment of the commendation decision).
     func writeEntries(_ writer: inout XMLWriter) {
-        let indent = 2 * GBT9704.characterPitch
-        for category in awards.categories {
-            writer.paragraph("", font(fonts.fangsong), grid("left"))
-            var heading = grid("center")
-            heading.keepNext = true
-            writer.paragraph(category.heading, font(fonts.heiti), heading)
-            if !category.note.isEmpty { writer.paragraph(category.note, font(fonts.kaiti), heading) }
-            for level in category.levels {
-                var levelHeading = grid("left", firstLine: indent)
-                levelHeading.keepNext = true
-                if !level.heading.isEmpty { writer.paragraph(level.heading, font(fonts.heiti), levelHeading) }
-                for entry in level.entries {
-                    // Wrapped lines of an entry align under its text, after the number (hanging indent).
-                    var item = grid("both")
-                    item.left = indent + GBT9704.characterPitch * 3 / 2
-                    item.hanging = GBT9704.characterPitch * 3 / 2
-                    writer.paragraph("\(entry.number).\(entry.text)", font(fonts.fangsong), item)
+        for paragraph in awards.listParagraphs {
+            let face =
+                switch paragraph.face {
+                case .heiti: fonts.heiti
+                case .kaiti: fonts.kaiti
+                case .fangsong: fonts.fangsong
                 }
+            var format = grid(
+                paragraph.alignment == .center ? "center" : paragraph.alignment == .justified ? "both" : "left")
+            format.keepNext = paragraph.keepNext
+            let first = Int(paragraph.firstIndent * Double(GBT9704.characterPitch))
+            let rest = Int(paragraph.indent * Double(GBT9704.characterPitch))
+            if rest > first {
+                // Wrapped lines align under the entry's text, after its number (hanging indent).
+                format.left = rest
+                format.hanging = rest - first
+            } else {
+                format.firstLine = first
             }
+            writer.paragraph(paragraph.text, font(face), format)
         }
     }
 

@@ -214,7 +214,7 @@ extension NoticeText {
     /// same pages for a browser.
     public func fixedLayout(
         documentNumber: String, issueDate: String, issuance: IssuanceRecord,
-        tables: [Int: NoticeAttachmentTable] = [:]
+        tables: [Int: NoticeAttachmentTable] = [:], lists: [Int: [ListParagraph]] = [:]
     ) throws -> FixedLayoutCopy {
         let mark =
             jointIssuers.isEmpty ? issuerMark : (jointIssuers.max { $0.count < $1.count } ?? "") + issuerMark
@@ -222,6 +222,7 @@ extension NoticeText {
             text: self, documentNumber: documentNumber, issueDate: issueDate, fonts: NoticeFonts(),
             markSize: NoticeDOCX.markSize(for: mark))
         layout.tables = tables
+        layout.lists = lists
         let pages = layout.layout()
         return FixedLayoutCopy(
             writer: OFDWriter(pages: pages, issuance: issuance),

@@ -29,7 +29,11 @@ extension NoticePageLayout {
     }
 
     mutating func attachmentPages() {
-        for index in tables.keys.sorted() where index < text.attachments.count {
+        for index in Set(tables.keys).union(lists.keys).sorted() where index < text.attachments.count {
+            if let list = lists[index] {
+                listPage(index, list)
+                continue
+            }
             guard let table = tables[index] else { continue }
             let area = table.landscape ? TypeArea.landscape : TypeArea.portrait
             startPage(landscape: table.landscape)

@@ -16,6 +16,8 @@ struct NoticePageLayout {
     let markSize: Double
     /// The generated tables of attachments, by index in 附件说明.
     var tables: [Int: NoticeAttachmentTable] = [:]
+    /// The attachments set as text on the grid (the decision's list of winners), by index in 附件说明.
+    var lists: [Int: [ListParagraph]] = [:]
 
     typealias Page = GBT9704Page
     var pages: [LaidOutPage] = []
@@ -151,40 +153,6 @@ struct NoticePageLayout {
         line = Int(((ruleY - Page.top) / Page.linePitch).rounded(.up)) + 2
     }
 
-    mutating func paragraph(_ string: String, font: String, lead: (String, String)? = nil, heading: Bool = false) {
-        let full = (lead?.0 ?? "") + string
-        let lines = LineBreaker.lines(full, width: 28, firstIndent: 2)
-        // A heading never ends a page: it starts the next one with the text it heads.
-        if heading, line >= Page.lines - 1 { newPage() }
-        var consumed = 0
-        for (index, content) in lines.enumerated() {
-            let x = Page.left + (index == 0 ? 2 * Page.characterPitch : 0)
-            if line >= Page.lines { newPage() }
-            let baseline = Self.baseline(line: line, size: Self.size3)
-            // A run-in heading's characters in its face, the rest in 仿宋.
-            let leadCount = max(0, min(content.count, (lead?.0.count ?? 0) - consumed))
-            if let lead, leadCount > 0 {
-                let head = String(content.prefix(leadCount))
-                current.runs.append(
-                    Self.run(head, x: x, baseline: baseline, font: lead.1, size: Self.size3, pitch: Page.characterPitch)
-                )
-                let rest = String(content.dropFirst(leadCount))
-                if !rest.isEmpty {
-                    current.runs.append(
-                        Self.run(
-                            rest, x: x + Self.width(head, pitch: Page.characterPitch), baseline: baseline, font: font,
-                            size: Self.size3, pitch: Page.characterPitch))
-                }
-            } else {
-                current.runs.append(
-                    Self.run(
-                        content, x: x, baseline: baseline, font: font, size: Self.size3, pitch: Page.characterPitch))
-            }
-            consumed += content.count
-            line += 1
-        }
-    }
-
     mutating func main() {
         let titleLines = TitleLines.split(text.title, maximumWidth: 20, extraTerms: [])
         for title in titleLines {
@@ -199,41 +167,81 @@ struct NoticePageLayout {
                 put(content, x: Page.left, font: fonts.fangsong)
             }
         }
-        for block in text.blocks {
+        var flow: [FlowParagraph] = []
+        for (index, block) in text.blocks.enumerated() {
+            // §7.3.5: the seal's page must carry body text, so the last paragraph goes with the signature.
+            let last = index == text.blocks.count - 1
             switch block {
-            case .paragraph(let content): paragraph(content, font: fonts.fangsong)
+            case .paragraph(let content): flow.append(bodyParagraph(content, font: fonts.fangsong, keepNext: last))
             case .heading(let level, let ordinal, let heading):
-                paragraph(ordinal + heading, font: face(level), heading: true)
+                // A heading never ends a page: it stays with the text it heads.
+                flow.append(bodyParagraph(ordinal + heading, font: face(level), keepNext: true))
             case .runIn(let level, let ordinal, let heading, let content):
-                paragraph(content, font: fonts.fangsong, lead: (ordinal + heading, face(level)))
+                flow.append(
+                    bodyParagraph(content, font: fonts.fangsong, lead: (ordinal + heading, face(level)), keepNext: last)
+                )
             }
         }
-        if !text.attachments.isEmpty {
-            blank()
-            for (index, name) in text.attachments.enumerated() {
-                let numbered = text.attachments.count > 1 ? "\(index + 1). \(name)" : name
-                let label = index == 0 ? "附件：" : ""
-                let indent = 2.0 + 3 + (text.attachments.count > 1 ? 2 : 0)
-                let lines = LineBreaker.lines(label + numbered, width: 28 - 2, firstIndent: 0)
-                for (position, content) in lines.enumerated() {
-                    let chars = position == 0 ? (index == 0 ? 2.0 : 5.0) : indent
-                    put(content, x: Page.left + chars * Page.characterPitch, font: fonts.fangsong)
-                }
-            }
+        flow += attachmentList() + signature()
+        place(flow)
+    }
+
+    /// §7.3.4: a blank line, then `附件：名称` indented two characters (numbered `1. 名称` when several, wrapped
+    /// lines under the name), kept with the signature as the DOCX keeps them.
+    func attachmentList() -> [FlowParagraph] {
+        guard !text.attachments.isEmpty else { return [] }
+        var flow = [FlowParagraph.blank(keepNext: true)]
+        for (index, name) in text.attachments.enumerated() {
+            let numbered = text.attachments.count > 1 ? "\(index + 1). \(name)" : name
+            let label = index == 0 ? "附件：" : ""
+            let indent = 2.0 + 3 + (text.attachments.count > 1 ? 2 : 0)
+            let lines = LineBreaker.lines(label + numbered, width: 28 - 2, firstIndent: 0)
+            flow.append(
+                FlowParagraph(
+                    lines: lines.enumerated().map { position, content in
+                        let chars = position == 0 ? (index == 0 ? 2.0 : 5.0) : indent
+                        return [.init(x: Page.left + chars * Page.characterPitch, text: content, font: fonts.fangsong)]
+                    }, keepNext: true))
         }
-        // §7.3.5.1: the seal's room, then 署名 centred over the 成文日期, which is 右空四字; kept together.
-        if line + 4 > Page.lines { newPage() }
-        blank(2)
-        let signers = text.jointIssuers.isEmpty ? [text.signature] : text.jointIssuers
+        return flow
+    }
+
+    /// §7.3.5.1: two blank lines for the seal, 署名 centred over the 成文日期, which is 右空四字; joint issuers two
+    /// to a row (each centred in half the type area) or one, flush right two characters in, as the DOCX sets
+    /// them; §7.3.6 the 附注 under the date. All kept together, and with the last paragraph of the text.
+    func signature() -> [FlowParagraph] {
+        var flow = [FlowParagraph.blank(keepNext: true), FlowParagraph.blank(keepNext: true)]
         let dateWidth = Self.width(issueDate, pitch: Page.characterPitch)
         let dateRight = Page.left + Page.typeWidth - 4 * Page.characterPitch
-        let center = dateRight - dateWidth / 2
-        for signer in signers {
-            let width = Self.width(signer, pitch: Page.characterPitch)
-            put(signer, x: min(center - width / 2, Page.left + Page.typeWidth - width), font: fonts.fangsong)
+        if text.jointIssuers.isEmpty {
+            let width = Self.width(text.signature, pitch: Page.characterPitch)
+            let x = min(dateRight - dateWidth / 2 - width / 2, Page.left + Page.typeWidth - width)
+            flow.append(
+                FlowParagraph(lines: [[.init(x: x, text: text.signature, font: fonts.fangsong)]], keepNext: true))
+        } else {
+            let perRow = NoticeDOCX.signaturesPerRow(text.jointIssuers)
+            let half = perRow == 2 ? Page.typeWidth / 2 : Page.typeWidth
+            for start in stride(from: 0, to: text.jointIssuers.count, by: perRow) {
+                let row = text.jointIssuers[start..<min(start + perRow, text.jointIssuers.count)]
+                let pieces = row.enumerated().map { offset, name in
+                    let width = Self.width(name, pitch: Page.characterPitch)
+                    let x =
+                        perRow == 2
+                        ? Page.left + Double(offset) * half + (half - width) / 2
+                        : Page.left + Page.typeWidth - 2 * Page.characterPitch - width
+                    return FlowParagraph.Piece(x: x, text: name, font: fonts.fangsong)
+                }
+                flow.append(FlowParagraph(lines: [pieces], keepNext: true))
+            }
         }
-        put(issueDate, x: dateRight - dateWidth, font: fonts.fangsong)
-        if !text.note.isEmpty { put(text.note, x: Page.left + 2 * Page.characterPitch, font: fonts.fangsong) }
+        flow.append(
+            FlowParagraph(
+                lines: [[.init(x: dateRight - dateWidth, text: issueDate, font: fonts.fangsong)]],
+                keepNext: !text.note.isEmpty))
+        if !text.note.isEmpty {
+            flow.append(bodyParagraph(text.note, font: fonts.fangsong))
+        }
+        return flow
     }
 
     /// §7.4: 抄送 and 印发 in 4号, one character in from each side, on the last lines of the last page, a thick
