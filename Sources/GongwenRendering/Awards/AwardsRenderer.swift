@@ -102,12 +102,13 @@ public struct AwardsRenderer: Sendable {
                 lists: text.attachments.isEmpty ? [:] : [0: awards.listParagraphs])
         }
         if let name = text.attachments.first {
+            // The list as the DOCX and the OFD set it (``AwardsContext/listParagraphs``), not a table.
             page.attachmentPages = [
                 NoticeHTMLContext.AttachmentPage(
                     label: text.attachments.count > 1 ? "附件1" : "附件",
                     titleLines: TitleLines.split(name, maximumWidth: 20, extraTerms: [campaign.area]),
-                    columns: HTMLTable.columns([("序号", 7), ("类别", 13), ("等级", 10), ("获奖项目或对象", 40), ("单位", 30)]),
-                    rows: HTMLTable.rows(rows) { ![3, 4].contains($0) }, landscape: false)
+                    columns: [], rows: [], landscape: false, table: false,
+                    paragraphs: awards.listParagraphs.map(\.html))
             ]
         }
         return [

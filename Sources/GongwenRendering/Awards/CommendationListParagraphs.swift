@@ -45,3 +45,19 @@ extension AwardsContext {
         return paragraphs
     }
 }
+
+extension ListParagraph {
+    /// The paragraph for the notices' HTML template: the classes its CSS sets as the DOCX sets the paragraph.
+    var html: NoticeHTMLContext.Paragraph {
+        let face =
+            switch face {
+            case .heiti: " hei"
+            case .kaiti: " kai"
+            case .fangsong: ""
+            }
+        let kind =
+            text.isEmpty
+            ? "blank" : alignment == .center ? "list-center" : indent > firstIndent ? "list-entry" : "list-level"
+        return NoticeHTMLContext.Paragraph(text: text, style: kind + face + (keepNext ? " keep" : ""))
+    }
+}

@@ -24,6 +24,15 @@ struct NoticeHTMLContext {
         /// Lines above and below the table (a form's 推荐单位 line, sign-off and notes).
         var before: [String] = []
         var after: [String] = []
+        /// Whether the page holds a table; a page set as text (the decision's list of winners) has `paragraphs`.
+        var table = true
+        var paragraphs: [Paragraph] = []
+    }
+
+    /// A paragraph of an attachment set as text, its classes the list's (`category`, `note`, `level`, `entry`).
+    struct Paragraph {
+        var text: String
+        var style: String
     }
 
     struct Attachment {

@@ -128,6 +128,7 @@ public struct TemplateChecker {
                 var page = page
                 page.before = [""]
                 page.after = [""]
+                page.paragraphs = [NoticeHTMLContext.Paragraph(text: "", style: "")]
                 return page
             }
             subjects.append(
