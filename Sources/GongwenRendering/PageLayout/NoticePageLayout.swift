@@ -102,7 +102,7 @@ struct NoticePageLayout {
         // §7.2.4: the mark's upper edge 35 mm below the type area's top; its glyphs' tops are 0.88 em above
         // the baseline.
         let markMM = Page.mm(markSize)
-        let markTop = Page.top + 35
+        let markTop = Page.top + Page.markOffset
         let names = text.jointIssuers.isEmpty ? [text.issuerMark] : text.jointIssuers
         let lineHeight = markMM * 1.2
         let suffix = text.jointIssuers.isEmpty ? "" : text.issuerMark
@@ -145,7 +145,7 @@ struct NoticePageLayout {
                     signer, x: Page.left + Page.typeWidth - Page.characterPitch - width, baseline: numberBaseline,
                     font: fonts.kaiti, size: Self.size3, pitch: Page.characterPitch))
         }
-        let ruleY = numberTop + Self.size3 + 4
+        let ruleY = numberTop + Self.size3 + Page.ruleGap
         current.rules.append(
             LaidOutPage.Rule(x1: Page.left, y1: ruleY, x2: Page.left + Page.typeWidth, y2: ruleY, width: 0.5, red: true)
         )

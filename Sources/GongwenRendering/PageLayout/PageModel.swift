@@ -76,10 +76,18 @@ extension LaidOutPage {
 }
 
 /// The GB/T 9704-2012 page in millimetres (standards.md §1.1): A4, 天头 37, 订口 28, type area 156 × 225, 22
-/// lines of 28 characters.
+/// lines of 28 characters. The one source of these numbers: ``GBT9704`` derives the DOCX's twips from them,
+/// and a test holds the HTML templates' CSS to them.
 enum GBT9704Page {
+    /// §5.1: A4.
+    static let width = 210.0, height = 297.0
     static let top = 37.0, left = 28.0, typeWidth = 156.0, typeHeight = 225.0
     static var bottom: Double { top + typeHeight }
+    /// The margins the type area leaves: 26 mm on the right, 35 mm at the foot.
+    static var rightMargin: Double { width - left - typeWidth }
+    static var bottomMargin: Double { height - top - typeHeight }
+    /// §7.2.4: the mark's upper edge 35 mm below the type area's top; §7.2.7: the red rule 4 mm below the 文号.
+    static let markOffset = 35.0, ruleGap = 4.0
     static let lines = 22
     static var linePitch: Double { typeHeight / Double(lines) }  // 10.227 mm
     static var characterPitch: Double { typeWidth / 28 }  // 5.571 mm
