@@ -101,4 +101,28 @@ struct PageFlowTests {
         #expect(abs(entry[1].x - (28 + 3.5 * pitch)) < 0.01, "wrapped under the text, after the number")
         #expect(entry.map(\.text).joined() == list[2].text)
     }
+
+    @Test func justifiedLinesEndAtTheRightEdgeAndTheLastDoesNot() throws {
+        var layout = layout(at: 0)
+        // Digits are narrower than their ems: unspread, this line would end short of the edge.
+        let text = "按照2019年滨海新区质量攻关活动方案安排，区质量工作领导小组办公室将会同天津市滨海新区质量协会召开2019年发表会。"
+        layout.place([layout.bodyParagraph(text, font: "仿宋_GB2312")])
+        let right = GBT9704Page.left + GBT9704Page.typeWidth
+        let byLine = Dictionary(grouping: layout.current.runs, by: \.baseline).sorted { $0.key < $1.key }.map(\.value)
+        #expect(byLine.count >= 2)
+        func end(_ runs: [LaidOutPage.Run]) -> (x: Double, last: Character) {
+            let run = runs.max { $0.x < $1.x }!
+            return (run.x + run.advances.reduce(0, +), run.text.last!)
+        }
+        let first = end(byLine[0])
+        // The last character starts one pitch (its own advance) before the edge, or at it when it hangs.
+        let hangs = LineBreaker.noStart.contains(first.last)
+        let expected = hangs ? right : right - GBT9704Page.characterPitch
+        #expect(abs(first.x - expected) < 0.02, "the first line spread to the edge")
+        let last = end(byLine[byLine.count - 1])
+        #expect(last.x < right - GBT9704Page.characterPitch - 1, "the last line keeps its natural width")
+        let unjustified = NoticePageLayout.run(
+            byLine[0].map(\.text).joined(), x: 0, baseline: 0, font: "", size: 5.644, pitch: GBT9704Page.characterPitch)
+        #expect(unjustified.advances.reduce(0, +) < byLine[0].flatMap(\.advances).reduce(0, +), "spread, not as set")
+    }
 }

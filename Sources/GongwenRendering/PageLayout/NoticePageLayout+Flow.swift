@@ -19,6 +19,9 @@ struct FlowParagraph {
     /// The paragraph's lines; an empty line is a blank line on the grid.
     var lines: [[Piece]]
     var keepNext = false
+    /// Set flush to both edges (`w:jc="both"`): every line but the last is spread to the type area's right
+    /// edge, as Word spreads it, so a line with Latin or digits (narrower than its ems) ends where the others do.
+    var justified = false
 
     /// A blank grid line (an empty paragraph in the DOCX).
     static func blank(keepNext: Bool = false) -> FlowParagraph { FlowParagraph(lines: [[]], keepNext: keepNext) }
@@ -42,12 +45,12 @@ extension NoticePageLayout {
                 let needed = chain + Self.leastLinesAtPageEnd(paragraphs[end].lines.count)
                 if line > 0, needed > Page.lines - line, needed <= Page.lines { newPage() }
             }
-            placeLines(paragraphs[index].lines)
+            placeLines(paragraphs[index].lines, justified: paragraphs[index].justified)
         }
     }
 
     /// A paragraph's lines, split across pages with widow control.
-    mutating func placeLines(_ lines: [[FlowParagraph.Piece]]) {
+    mutating func placeLines(_ lines: [[FlowParagraph.Piece]], justified: Bool = false) {
         var rest = lines[...]
         while !rest.isEmpty {
             if line >= Page.lines { newPage() }
@@ -59,14 +62,18 @@ extension NoticePageLayout {
                 // Not two lines to leave here: the paragraph starts the next page (unless it already starts one).
                 if take < 2 { take = line == 0 ? room : 0 }
             }
-            for pieces in rest.prefix(take) {
+            for (offset, pieces) in rest.prefix(take).enumerated() {
                 let baseline = Self.baseline(line: line, size: Self.size3)
-                for piece in pieces where !piece.text.isEmpty {
-                    current.runs.append(
-                        Self.run(
-                            piece.text, x: piece.x, baseline: baseline, font: piece.font, size: piece.size,
-                            pitch: piece.pitch))
+                var runs = pieces.filter { !$0.text.isEmpty }.map { piece in
+                    Self.run(
+                        piece.text, x: piece.x, baseline: baseline, font: piece.font, size: piece.size,
+                        pitch: piece.pitch)
                 }
+                let last = rest.startIndex + offset == lines.count - 1
+                if justified, !last, let end = pieces.last {
+                    Self.spread(&runs, to: Page.left + Page.typeWidth, end: end)
+                }
+                current.runs += runs
                 line += 1
             }
             rest = rest.dropFirst(take)
@@ -74,11 +81,31 @@ extension NoticePageLayout {
         }
     }
 
-    /// A body paragraph broken into lines of 28 characters, the first indented two; a run-in heading's
-    /// characters (`lead`) in their own face.
-    func bodyParagraph(_ string: String, font: String, lead: (String, String)? = nil, keepNext: Bool = false)
-        -> FlowParagraph
-    {
+    /// Spreads a line's `runs` (left to right, `end` the last piece) to `right`, the space shared equally
+    /// between its characters; a full line is left as it is.
+    static func spread(_ runs: inout [LaidOutPage.Run], to right: Double, end: FlowParagraph.Piece) {
+        var natural = end.x + width(end.text, pitch: end.pitch)
+        // A closing mark hanging in the margin: the characters before it reach the edge, the mark lies past it.
+        if natural > right + 0.01, let mark = end.text.last, LineBreaker.noStart.contains(mark) {
+            natural -= width(String(mark), pitch: end.pitch)
+        }
+        let extra = right - natural
+        let gaps = runs.map(\.text.count).reduce(0, +) - 1
+        guard extra > 0.01, gaps > 0 else { return }
+        let share = extra / Double(gaps)
+        var before = 0
+        for index in runs.indices {
+            runs[index].x += share * Double(before)
+            runs[index].advances = runs[index].advances.map { $0 + share }
+            before += runs[index].text.count
+        }
+    }
+
+    /// A body paragraph broken into lines of 28 characters, the first indented two, justified; a run-in
+    /// heading's characters (`lead`) in their own face.
+    func bodyParagraph(
+        _ string: String, font: String, lead: (String, String)? = nil, keepNext: Bool = false, justified: Bool = true
+    ) -> FlowParagraph {
         let full = (lead?.0 ?? "") + string
         var consumed = 0
         var lines: [[FlowParagraph.Piece]] = []
@@ -98,7 +125,7 @@ extension NoticePageLayout {
             }
             consumed += content.count
         }
-        return FlowParagraph(lines: lines, keepNext: keepNext)
+        return FlowParagraph(lines: lines, keepNext: keepNext, justified: justified)
     }
 }
 
@@ -137,6 +164,6 @@ extension NoticePageLayout {
                     ? Page.left + (Page.typeWidth - Self.width(content, pitch: Page.characterPitch)) / 2
                     : Page.left + indent * Page.characterPitch
                 return content.isEmpty ? [] : [.init(x: x, text: content, font: font)]
-            }, keepNext: paragraph.keepNext)
+            }, keepNext: paragraph.keepNext, justified: paragraph.alignment == .justified)
     }
 }

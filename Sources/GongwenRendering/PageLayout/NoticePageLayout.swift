@@ -239,7 +239,7 @@ struct NoticePageLayout {
                 lines: [[.init(x: dateRight - dateWidth, text: issueDate, font: fonts.fangsong)]],
                 keepNext: !text.note.isEmpty))
         if !text.note.isEmpty {
-            flow.append(bodyParagraph(text.note, font: fonts.fangsong))
+            flow.append(bodyParagraph(text.note, font: fonts.fangsong, justified: false))
         }
         return flow
     }
