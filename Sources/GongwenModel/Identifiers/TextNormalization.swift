@@ -17,6 +17,18 @@ public enum TextNormalization {
         return String(scalars)
     }
 
+    /// Unicode's White_Space property (PropList.txt: 0009–000D, 0020, 0085, 00A0, 1680, 2000–200A, 2028, 2029,
+    /// 202F, 205F, 3000), without the property table lookup `properties.isWhitespace` makes for each scalar —
+    /// a tenth of checking 100,000 declarations went to that lookup, for Chinese text that is never space. A
+    /// test compares the two over every scalar.
+    @inline(__always)
+    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// `text` with full-width forms made half-width, whitespace removed and, if asked, ASCII letters upper-cased:
     /// the form two spellings of one credit code or project name share. One pass, and no copy at all for the
     /// usual text that needs none (this runs for every declaration, plan entry and award).
@@ -26,7 +38,7 @@ public enum TextNormalization {
             if value < 0x80 {
                 return value == 0x20 || (0x09...0x0D).contains(value) || (uppercased && (0x61...0x7A).contains(value))
             }
-            return (0xFF01...0xFF5E).contains(value) || scalar.properties.isWhitespace
+            return (0xFF01...0xFF5E).contains(value) || isWhitespace(scalar)
         }
         guard text.unicodeScalars.contains(where: needsChange) else { return text }
         let slow = halfWidth(text).filter { !$0.isWhitespace }
@@ -42,7 +54,7 @@ public enum TextNormalization {
             return text
         }
         if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-            !first.properties.isWhitespace, !last.properties.isWhitespace, !isCombining(last)
+            !isWhitespace(first), !isWhitespace(last), !isCombining(last)
         {
             return text
         }
