@@ -46,7 +46,7 @@ public struct WebServer: Sendable {
     }
 
     public static func randomToken() -> String {
-        (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        Hex.lowercase((0..<16).map { _ in UInt8.random(in: 0...255) })
     }
 
     /// The application: routes and the access check.

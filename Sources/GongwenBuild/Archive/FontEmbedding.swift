@@ -16,15 +16,17 @@ struct FontEmbedding: Sendable {
     static func locate(
         _ fonts: [(name: String, characters: Set<Unicode.Scalar>)], allowSubstitutes: Bool
     ) throws(GongwenError) -> FontEmbedding {
-        guard let fcMatch = ExternalTool.find("fc-match") else {
+        guard let fontconfig = FontResolution.locate() else {
             throw GongwenError(
                 .io, message: "未找到 fc-match（fontconfig），无法查找字体文件 / fc-match (fontconfig) was not found")
         }
         var result = FontEmbedding()
         for (name, characters) in fonts {
             do {
-                let exact = try matches(fcMatch, name, sorted: false)[0]
-                if exact.families.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
+                guard let exact = try fontconfig.matches(name).first else {
+                    throw TrueTypeSubset.Failure(description: "fc-match：没有结果 / no match for \(name)")
+                }
+                if exact.isFamily(name) {
                     result.fonts[name] = try load(exact)
                     continue
                 }
@@ -36,7 +38,7 @@ struct FontEmbedding: Sendable {
                 // The first stand-in fontconfig offers that has TrueType outlines and every character drawn.
                 let chinese = name.unicodeScalars.contains { $0.value > 0x2E80 }
                 var chosen: OFDWriter.EmbeddedFont?
-                for candidate in try matches(fcMatch, name + (chinese ? ":lang=zh-cn" : ""), sorted: true).prefix(40)
+                for candidate in try fontconfig.matches(name + (chinese ? ":lang=zh-cn" : ""), sorted: true).prefix(40)
                 where candidate.format == "TrueType" {
                     guard var font = try? load(candidate),
                         (try? TrueTypeSubset.missing(characters, in: font.data, faceIndex: font.faceIndex))?.isEmpty
@@ -61,30 +63,8 @@ struct FontEmbedding: Sendable {
         return result
     }
 
-    struct Match {
-        var families: [String]
-        var file: String
-        var index: Int
-        var format: String
-    }
-
-    /// fontconfig's best match for `pattern`, or (`sorted`) every candidate, best first.
-    static func matches(_ fcMatch: ExternalTool, _ pattern: String, sorted: Bool) throws -> [Match] {
-        let format = "%{family}\t%{file}\t%{index}\t%{fontformat}\n"
-        let result = try fcMatch.run((sorted ? ["-s"] : []) + ["-f", format, pattern], timeout: 30)
-        let found = result.output.split(separator: "\n").compactMap { line -> Match? in
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count >= 4 else { return nil }
-            return Match(
-                families: fields[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
-                file: fields[1], index: Int(fields[2]) ?? 0, format: fields[3])
-        }
-        guard !found.isEmpty else { throw TrueTypeSubset.Failure(description: "fc-match: \(result.output)") }
-        return found
-    }
-
     /// The font's file, checked to hold TrueType outlines (a CFF font is named as such).
-    static func load(_ match: Match) throws -> OFDWriter.EmbeddedFont {
+    static func load(_ match: FontResolution.Match) throws -> OFDWriter.EmbeddedFont {
         let data = try Data(contentsOf: URL(fileURLWithPath: match.file))
         do {
             try TrueTypeSubset.checkEmbeddable(data, faceIndex: match.index)

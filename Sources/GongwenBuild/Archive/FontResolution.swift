@@ -3,23 +3,46 @@ import Foundation
 /// Whether each font a document names is installed, asked of fontconfig (`fc-match`), the way LibreOffice
 /// will resolve it when it makes the PDF: a 公文 whose 仿宋_GB2312 came out in DejaVu Sans is not the
 /// document that was issued, so the PDF step stops unless the office allows substitutes (and then the
-/// metadata record says which font stood in for which).
+/// metadata record says which font stood in for which). The OFD's font embedding asks through it too.
 struct FontResolution: Sendable {
     let fcMatch: ExternalTool
 
     static func locate() -> FontResolution? { ExternalTool.find("fc-match").map(FontResolution.init) }
 
+    /// One font fontconfig offers for a pattern.
+    struct Match {
+        /// fontconfig lists a font's family names in several languages.
+        var families: [String]
+        var file: String
+        var index: Int
+        var format: String
+
+        /// Whether this is the font `name` itself, not a stand-in.
+        func isFamily(_ name: String) -> Bool {
+            families.contains { $0.caseInsensitiveCompare(name) == .orderedSame }
+        }
+    }
+
+    /// fontconfig's best match for `pattern`, or (`sorted`) every candidate, best first (none when fontconfig
+    /// prints nothing).
+    func matches(_ pattern: String, sorted: Bool = false) throws -> [Match] {
+        let format = "%{family}\t%{file}\t%{index}\t%{fontformat}\n"
+        let result = try fcMatch.run((sorted ? ["-s"] : []) + ["-f", format, pattern], timeout: 30)
+        return result.output.split(separator: "\n").compactMap { line -> Match? in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 4 else { return nil }
+            return Match(
+                families: fields[0].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                file: fields[1], index: Int(fields[2]) ?? 0, format: fields[3])
+        }
+    }
+
     /// The fonts of `names` that resolve to another family, with the family used.
     func substitutions(_ names: [String]) throws -> [FontSubstitution] {
-        var found: [FontSubstitution] = []
-        for name in Set(names).sorted() {
-            let result = try fcMatch.run(["-f", "%{family}", name], timeout: 30)
-            // fontconfig lists a font's family names in several languages, comma-separated.
-            let families = result.output.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if !families.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
-                found.append(FontSubstitution(requested: name, used: families.first ?? "?"))
-            }
+        try Set(names).sorted().compactMap { name in
+            let best = try matches(name).first
+            if let best, best.isFamily(name) { return nil }
+            return FontSubstitution(requested: name, used: best?.families.first ?? "?")
         }
-        return found
     }
 }

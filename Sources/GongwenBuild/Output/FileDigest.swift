@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GongwenModel
 
 /// SHA-256 of files, as manifest.json records them (lower-case hex), read in pieces so a file of any size
 /// costs a megabyte of memory.
@@ -17,10 +18,5 @@ enum FileDigest {
         return (size, hex(hasher.finalize()))
     }
 
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
+    static func hex(_ digest: SHA256.Digest) -> String { Hex.lowercase(digest) }
 }

@@ -76,39 +76,24 @@ public struct AwardsRenderer: Sendable {
         docx.issuance = text.issuance(
             key: AwardsContext.documentKey, documentNumber: number.description, issueDate: date,
             author: campaign.organizer.name, campaign: campaign)
-        // The HTML, laid out by the notices' template, the list of winners as its attachment's table.
+        // The same paragraphs as the DOCX's list for the fixed-layout copy and the HTML (not a table).
+        let paragraphs = awards.listParagraphs
+        if fixedLayout, let issuance = docx.issuance {
+            docx.fixedLayout = try text.fixedLayout(
+                documentNumber: number.description, issueDate: date.chinese, issuance: issuance,
+                lists: text.attachments.isEmpty ? [:] : [0: paragraphs])
+        }
+        // The HTML, laid out by the notices' template, the list of winners as its attachment.
         let html = try templates.load(document: .notice, format: "html", name: "notice.html")
         var page = NoticeHTMLContext(
             text: text, documentNumber: number.description, issueDate: date.chinese,
             terms: [campaign.area, campaign.organizer.name, campaign.organizer.shortName])
-        var rows: [[String]] = []
-        for category in awards.categories {
-            for level in category.levels {
-                for entry in level.entries {
-                    let certificate = entry.certificate
-                    rows.append([
-                        String(rows.count + 1), category.category.title,
-                        certificate.level.isEmpty ? "—" : certificate.level,
-                        certificate.category == .projectResult ? certificate.projectName : certificate.recipient,
-                        certificate.unit,
-                    ])
-                }
-            }
-        }
-        if fixedLayout, let issuance = docx.issuance {
-            // The fixed-layout copy sets the list as the DOCX does (the same paragraphs), not the HTML's table.
-            docx.fixedLayout = try text.fixedLayout(
-                documentNumber: number.description, issueDate: date.chinese, issuance: issuance,
-                lists: text.attachments.isEmpty ? [:] : [0: awards.listParagraphs])
-        }
         if let name = text.attachments.first {
-            // The list as the DOCX and the OFD set it (``AwardsContext/listParagraphs``), not a table.
             page.attachmentPages = [
                 NoticeHTMLContext.AttachmentPage(
                     label: text.attachments.count > 1 ? "附件1" : "附件",
                     titleLines: TitleLines.split(name, maximumWidth: 20, extraTerms: [campaign.area]),
-                    columns: [], rows: [], landscape: false, table: false,
-                    paragraphs: awards.listParagraphs.map(\.html))
+                    columns: [], rows: [], landscape: false, table: false, paragraphs: paragraphs.map(\.html))
             ]
         }
         return [

@@ -23,12 +23,6 @@ struct CommendationListDOCX {
     /// The list itself (``AwardsContext/listParagraphs``; also the attachment of the commendation decision).
     func writeEntries(_ writer: inout XMLWriter) {
         for paragraph in awards.listParagraphs {
-            let face =
-                switch paragraph.face {
-                case .heiti: fonts.heiti
-                case .kaiti: fonts.kaiti
-                case .fangsong: fonts.fangsong
-                }
             var format = grid(
                 paragraph.alignment == .center ? "center" : paragraph.alignment == .justified ? "both" : "left")
             format.keepNext = paragraph.keepNext
@@ -41,7 +35,7 @@ struct CommendationListDOCX {
             } else {
                 format.firstLine = first
             }
-            writer.paragraph(paragraph.text, font(face), format)
+            writer.paragraph(paragraph.text, font(fonts.font(paragraph.face)), format)
         }
     }
 

@@ -204,11 +204,7 @@ public struct OFDWriter: Sendable, Equatable {
         writer.open("ofd:DocBody")
         writer.open("ofd:DocInfo")
         // The same document (issuer, 文号, title) always gets the same ID.
-        let digits = Array("0123456789abcdef".utf8)
-        let digest = SHA256.hash(data: Data(info.identity.utf8)).prefix(16).flatMap { byte in
-            [digits[Int(byte >> 4)], digits[Int(byte & 15)]]
-        }
-        writer.element("ofd:DocID", text: String(decoding: digest, as: UTF8.self))
+        writer.element("ofd:DocID", text: Hex.lowercase(SHA256.hash(data: Data(info.identity.utf8)).prefix(16)))
         writer.element("ofd:Title", text: info.title)
         writer.element("ofd:Author", text: info.author)
         writer.element("ofd:CreationDate", text: info.date.iso)

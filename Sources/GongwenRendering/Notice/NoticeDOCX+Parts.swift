@@ -23,6 +23,15 @@ public struct NoticeFonts: Sendable, Equatable {
     public init() {}
 
     public var all: [String] { [xiaobiaosong, fangsong, heiti, kaiti, songti] }
+
+    /// The font a list paragraph's face names.
+    func font(_ face: ListParagraph.Face) -> String {
+        switch face {
+        case .heiti: heiti
+        case .kaiti: kaiti
+        case .fangsong: fangsong
+        }
+    }
 }
 
 extension NoticeDOCX {

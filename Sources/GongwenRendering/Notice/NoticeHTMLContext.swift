@@ -24,12 +24,13 @@ struct NoticeHTMLContext {
         /// Lines above and below the table (a form's 推荐单位 line, sign-off and notes).
         var before: [String] = []
         var after: [String] = []
-        /// Whether the page holds a table; a page set as text (the decision's list of winners) has `paragraphs`.
+        /// Whether the page holds a table (stored: the template reads it); a page set as text (the decision's
+        /// list of winners) has `paragraphs` instead.
         var table = true
         var paragraphs: [Paragraph] = []
     }
 
-    /// A paragraph of an attachment set as text, its classes the list's (`category`, `note`, `level`, `entry`).
+    /// A paragraph of an attachment set as text; `style` its CSS classes (``ListParagraph/html``).
     struct Paragraph {
         var text: String
         var style: String

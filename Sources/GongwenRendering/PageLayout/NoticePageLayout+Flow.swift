@@ -136,24 +136,14 @@ extension NoticePageLayout {
         newPage()
         put(text.attachments.count > 1 ? "附件\(index + 1)" : "附件", x: Page.left, font: fonts.heiti)
         blank()
-        for title in TitleLines.split(text.attachments[index], maximumWidth: 20, extraTerms: []) {
-            let width = Self.width(title, pitch: Self.size2)
-            put(
-                title, x: Page.left + (Page.typeWidth - width) / 2, font: fonts.xiaobiaosong, size: Self.size2,
-                pitch: Self.size2)
-        }
+        title(text.attachments[index])
         blank()
         place(paragraphs.map(flowParagraph))
     }
 
     /// A list paragraph broken into grid lines of 28 characters at its indents.
     func flowParagraph(_ paragraph: ListParagraph) -> FlowParagraph {
-        let font =
-            switch paragraph.face {
-            case .heiti: fonts.heiti
-            case .kaiti: fonts.kaiti
-            case .fangsong: fonts.fangsong
-            }
+        let font = fonts.font(paragraph.face)
         let lines = LineBreaker.lines(
             paragraph.text, width: 28 - paragraph.indent, firstIndent: paragraph.firstIndent - paragraph.indent)
         return FlowParagraph(

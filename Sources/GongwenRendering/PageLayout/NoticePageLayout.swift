@@ -153,14 +153,18 @@ struct NoticePageLayout {
         line = Int(((ruleY - Page.top) / Page.linePitch).rounded(.up)) + 2
     }
 
-    mutating func main() {
-        let titleLines = TitleLines.split(text.title, maximumWidth: 20, extraTerms: [])
-        for title in titleLines {
-            let width = Self.width(title, pitch: Self.size2)
+    /// A title in 2号小标宋, centred, on lines that keep words whole (§7.3.1).
+    mutating func title(_ title: String) {
+        for line in TitleLines.split(title, maximumWidth: 20, extraTerms: []) {
+            let width = Self.width(line, pitch: Self.size2)
             put(
-                title, x: Page.left + (Page.typeWidth - width) / 2, font: fonts.xiaobiaosong, size: Self.size2,
+                line, x: Page.left + (Page.typeWidth - width) / 2, font: fonts.xiaobiaosong, size: Self.size2,
                 pitch: Self.size2)
         }
+    }
+
+    mutating func main() {
+        title(text.title)
         blank()
         if !text.recipients.isEmpty {
             for content in LineBreaker.lines(text.recipients + "：", width: 28) {
