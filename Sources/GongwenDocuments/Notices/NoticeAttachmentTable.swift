@@ -49,9 +49,38 @@ public struct NoticeAttachmentTable: Sendable, Equatable {
     public static func make(
         _ kind: Kind, data: CampaignData, levels: [String]? = nil, recipient: Recommender? = nil
     ) -> NoticeAttachmentTable {
+        Maker(data).table(kind, levels: levels, recipient: recipient)
+    }
+
+    /// Makes a notice's tables, each for every recipient of a per-recipient notice, from one campaign: what
+    /// every copy shares (the plan's rows, which recommender declared each project) is worked out once, not
+    /// once a copy — a notice sent to 100 recommenders read 100 × the declarations before.
+    public final class Maker {
+        let data: CampaignData
+        public init(_ data: CampaignData) { self.data = data }
+
+        lazy var planned: [PlanNoticeContext.Row] = PlanNoticeContext.make(data)?.rows ?? []
+        lazy var declared: [ProjectKey: String] = {
+            var declared: [ProjectKey: String] = [:]
+            for declaration in data.declarations { declared[declaration.projectKey] = declaration.recommender }
+            return declared
+        }()
+
+        /// The table `kind` (see ``NoticeAttachmentTable/make(_:data:levels:recipient:)``).
+        public func table(_ kind: Kind, levels: [String]? = nil, recipient: Recommender? = nil)
+            -> NoticeAttachmentTable
+        {
+            NoticeAttachmentTable.make(kind, from: self, levels: levels, recipient: recipient)
+        }
+    }
+
+    static func make(_ kind: Kind, from maker: Maker, levels: [String]?, recipient: Recommender?)
+        -> NoticeAttachmentTable
+    {
+        let data = maker.data
         switch kind {
         case .plan:
-            var planned = PlanNoticeContext.make(data)?.rows ?? []
+            var planned = maker.planned
             if let recipient {
                 let names = Set([recipient.name, recipient.id] + [recipient.shortName].compactMap { $0 })
                 planned = planned.filter { names.contains($0.recommender) }
@@ -72,8 +101,7 @@ public struct NoticeAttachmentTable: Sendable, Equatable {
             let chosen = Set(levels ?? Array(data.campaign.awardLevels.prefix(2)))
             let rank = Dictionary(uniqueKeysWithValues: data.campaign.awardLevels.enumerated().map { ($1, $0) })
             // An award names its recommender, or its project does: the declaration it was planned from.
-            var declared: [ProjectKey: String] = [:]
-            for declaration in data.declarations { declared[declaration.projectKey] = declaration.recommender }
+            let declared = maker.declared
             func recommender(_ award: Award) -> String {
                 let named =
                     award.recommender.isEmpty

@@ -48,14 +48,19 @@ public struct NoticeRenderer: Sendable {
 
     func render(key: String, data: CampaignData) throws -> [RenderedFile] {
         let path = "\(Self.templateFolder)/\(key).yaml"
+        let tables = NoticeAttachmentTable.Maker(data)
         guard try NoticeText.isPerRecipient(path: path, in: templates) else {
-            return try notice(key: key, data: data, recipient: nil)
+            return try notice(key: key, data: data, tables: tables, recipient: nil)
         }
         // One copy per recommender, each 主送 that recommender, in a folder of the notice's name.
-        return try data.campaign.recommenders.flatMap { try notice(key: key, data: data, recipient: $0) }
+        return try data.campaign.recommenders.flatMap {
+            try notice(key: key, data: data, tables: tables, recipient: $0)
+        }
     }
 
-    func notice(key: String, data: CampaignData, recipient: Recommender?) throws -> [RenderedFile] {
+    func notice(key: String, data: CampaignData, tables maker: NoticeAttachmentTable.Maker, recipient: Recommender?)
+        throws -> [RenderedFile]
+    {
         guard let values = NoticeValues.make(key: DocumentKey(key), data: data, recipient: recipient?.name ?? ""),
             let date = data.campaign.issueDate(of: DocumentKey(key))
         else { return [] }
@@ -63,8 +68,7 @@ public struct NoticeRenderer: Sendable {
         let html = try templates.load(document: .notice, format: "html", name: "notice.html")
         var tables: [Int: NoticeAttachmentTable] = [:]
         for (index, attachment) in text.attachmentTables {
-            var table = NoticeAttachmentTable.make(
-                attachment.kind, data: data, levels: attachment.levels, recipient: recipient)
+            var table = maker.table(attachment.kind, levels: attachment.levels, recipient: recipient)
             if table.kind == .blankForm {
                 // The form as recommenders print it: its 推荐单位 line above, its sign-off and notes below,
                 // worded as form.yaml words them.
