@@ -40,7 +40,9 @@ public struct ServeCommand: ParsableCommand {
         // Read and check the campaign once before listening, so the first page is as quick as the next.
         _ = server.overview()
         let address = "http://\(host):\(port)/" + (options.accessToken.map { "?token=\($0)" } ?? "")
-        print("在浏览器中打开 / open in a browser: \(address)（Ctrl+C 停止 / to stop）")
+        // Written and flushed at once: whoever started the server through a pipe or into a log file (a service
+        // manager, a script) needs this line, with its access token, while the server runs, not when it ends.
+        Self.announce("在浏览器中打开 / open in a browser: \(address)（Ctrl+C 停止 / to stop）")
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var failure: (any Error)?
         Task {
@@ -53,5 +55,10 @@ public struct ServeCommand: ParsableCommand {
         }
         done.wait()
         if let failure { throw failure }
+    }
+
+    /// A line to standard output, written at once (write(2), no buffer) whatever standard output is.
+    static func announce(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }

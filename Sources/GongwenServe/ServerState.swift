@@ -28,33 +28,6 @@ actor OperationGate {
     }
 }
 
-/// With an access token (serving beyond this machine): `?token=` once sets a cookie; every request needs one.
-struct AccessCheck<Context: RequestContext>: RouterMiddleware {
-    let token: String?
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
-        -> Response
-    {
-        guard let token else { return try await next(request, context) }
-        if request.uri.queryParameters.get("token") == token {
-            var response = try await next(request, context)
-            response.headers[.setCookie] = "gongwen-access=\(token); HttpOnly; SameSite=Strict; Path=/"
-            return response
-        }
-        let cookies = request.headers[.cookie] ?? ""
-        guard
-            cookies.split(separator: ";").contains(where: {
-                $0.trimmingCharacters(in: .whitespaces) == "gongwen-access=\(token)"
-            })
-        else {
-            return Response(
-                status: .unauthorized,
-                body: .init(byteBuffer: ByteBuffer(string: "需要访问令牌 / an access token is required")))
-        }
-        return try await next(request, context)
-    }
-}
-
 /// The running build's steps, and its result page once it ends.
 actor BuildProgress {
     var steps: [String] = []

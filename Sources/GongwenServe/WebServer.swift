@@ -5,6 +5,7 @@ import GongwenModel
 import GongwenReaders
 import GongwenTemplates
 import Hummingbird
+import NIOCore
 
 /// `gongwen serve`: the office's page in its browser — the campaign at a glance, returned forms taken in,
 /// the data checked, everything built and downloaded — over the same library the commands call (no logic
@@ -24,6 +25,9 @@ public struct WebServer: Sendable {
         public var accessToken: String?
         /// The largest file an upload may hold (50 MB).
         public var uploadLimit = 50 * 1024 * 1024
+        /// How long a connection may stay idle — between requests, or part-way through a request's header or
+        /// body with nothing arriving — before the server closes it (10 s).
+        public var idleTimeout: TimeAmount = .seconds(10)
 
         public init(campaign: URL, output: URL) {
             self.campaign = campaign
@@ -49,17 +53,19 @@ public struct WebServer: Sendable {
         Hex.lowercase((0..<16).map { _ in UInt8.random(in: 0...255) })
     }
 
-    /// The application: routes and the access check.
-    public func application() -> some ApplicationProtocol {
+    /// The application: routes behind the request guard (Host, access token, headers on every answer).
+    /// `onListening` is told the port it listens on (the one the system chose, for port 0).
+    public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol
+    {
         let router = Router()
-        router.add(middleware: AccessCheck(token: options.accessToken))
+        router.add(
+            middleware: RequestGuard(host: options.host, port: options.port, accessToken: options.accessToken))
         router.get("/") { _, _ in try self.page(self.overview()) }
         router.get("/check") { _, _ in try self.page(self.check()) }
         router.get("/build") { _, _ in try self.page(self.lastBuild(heading: "上次生成的文件")) }
         router.post("/build") { request, _ in
-            guard self.allowed(request, token: try await self.formFields(request)["token"]) else {
-                return Self.refused()
-            }
+            // The token and the origin are checked before a byte of the body is read.
+            if let refusal = self.refusal(request) { return refusal }
             // The build runs on; the page that follows shows its steps as they pass and then its result.
             guard await self.startBuild() else {
                 return try self.page(
@@ -69,21 +75,24 @@ public struct WebServer: Sendable {
         }
         router.post("/import") { request, _ in try await self.importForms(request) }
         router.get("/build/progress") { _, _ in try await self.page(self.progressPage()) }
-        router.get("/files/:index") { request, context in try self.download(request, context) }
+        router.get("/file") { request, _ in try self.download(request) }
         router.get("/blank-form") { _, _ in try self.blankForm() }
         return Application(
             router: router,
-            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "gongwen"))
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [SecureResponses()], idleTimeout: options.idleTimeout)),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "gongwen"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? options.port) })
     }
 
     // MARK: Pages
 
-    func page(_ page: WebPage, status: HTTPResponse.Status = .ok) throws -> Response {
+    func page(_ page: WebPage, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
         let template = try TemplateFolder(root: BundledResources.templates).load(
             document: .webPage, format: "html", name: "page.html")
-        var headers = HTTPFields()
+        var headers = headers
         headers[.contentType] = "text/html; charset=utf-8"
-        headers[.contentSecurityPolicy] = "default-src 'self'; style-src 'unsafe-inline'"
         return Response(
             status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: template.renderData(page))))
     }
@@ -237,52 +246,36 @@ public struct WebServer: Sendable {
         return page
     }
 
-    struct Listing: Decodable {
-        struct Entry: Decodable {
-            var path: String
-            var documentNumber: String?
-        }
-        var files: [Entry]
-    }
-
-    func lastFiles() -> [WebPage.File] {
-        guard let data = try? Data(contentsOf: options.output.appendingPathComponent("manifest.json")),
-            let listing = try? JSONDecoder().decode(Listing.self, from: data)
-        else { return [] }
-        return listing.files.enumerated().map { index, entry in
-            WebPage.File(
-                index: index, path: entry.path, documentNumber: entry.documentNumber ?? "",
-                isHTML: entry.path.hasSuffix(".html"))
-        }
-    }
-
     // MARK: Import
 
-    /// Returned forms dropped on the page: saved to a private folder and imported exactly as `gongwen import`.
+    /// Returned forms dropped on the page: streamed to a private folder and imported exactly as `gongwen import`.
     func importForms(_ request: Request) async throws -> Response {
+        // Token and origin first: a forged or token-less upload is refused before its body is read.
+        if let refusal = refusal(request) { return refusal }
         guard let contentType = request.headers[.contentType], let boundary = MultipartForm.boundary(contentType) else {
-            return Self.refused("需要 multipart/form-data / expected multipart/form-data")
-        }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: options.uploadLimit * 4 + 64 * 1024)
-        } catch {
-            return try page(blankPage("上传超过大小限制 / the upload is too large"), status: .contentTooLarge)
-        }
-        let parts = try MultipartForm.parts(body, boundary: boundary)
-        guard allowed(request, token: parts.fields["token"]) else { return Self.refused() }
-        guard !parts.files.isEmpty else {
-            return try page(blankPage("没有选择文件 / no file was chosen"), status: .badRequest)
-        }
-        if parts.files.contains(where: { $0.data.count > options.uploadLimit }) {
-            return try page(
-                blankPage("文件超过 \(options.uploadLimit / 1024 / 1024) MB / a file is too large"),
-                status: .contentTooLarge)
+            return Self.refused("需要 multipart/form-data / expected multipart/form-data", status: .badRequest)
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "gongwen-upload-\(Self.randomToken())")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let parts = MultipartForm(boundary: boundary, folder: folder, fileLimit: options.uploadLimit)
+        do {
+            try await parts.read(request.body)
+        } catch .fileTooLarge {
+            return try page(
+                blankPage("文件超过 \(options.uploadLimit / 1024 / 1024) MB / a file is too large"),
+                status: .contentTooLarge, headers: .closing("text/html; charset=utf-8"))
+        } catch .fieldsTooLarge {
+            return try page(
+                blankPage("上传超过大小限制 / the upload is too large"), status: .contentTooLarge,
+                headers: .closing("text/html; charset=utf-8"))
+        } catch {
+            return try page(blankPage("上传内容不完整或格式不对 / the upload is incomplete or malformed"), status: .badRequest)
+        }
+        guard !parts.files.isEmpty else {
+            return try page(blankPage("没有选择文件 / no file was chosen"), status: .badRequest)
+        }
         var urls: [URL] = []
         for (index, file) in parts.files.enumerated() {
             // The uploaded name is only used for its extension and shown in the report; never as a path.
@@ -291,7 +284,7 @@ public struct WebServer: Sendable {
                 "\(index + 1)-" + FileNaming.safe((file.name as NSString).deletingPathExtension) + "."
                 + (["xlsx", "csv"].contains(ext) ? ext : "bin")
             let url = folder.appendingPathComponent(name)
-            try file.data.write(to: url)
+            try FileManager.default.moveItem(at: file.url, to: url)
             urls.append(url)
         }
         let recommender = parts.fields["recommender"].flatMap { $0.isEmpty ? nil : $0 }

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenBuild
+import GongwenDocuments
 import GongwenServe
 import GongwenTestSupport
 import Hummingbird
@@ -29,7 +30,7 @@ struct WebServerTests {
                 #expect(response.status == .ok)
                 #expect(page.contains("<h1>2019年滨海新区质量攻关活动</h1>"))
                 #expect(page.contains("<tr><td>天津经济技术开发区市场监督管理局</td><td>8</td>"))
-                #expect(page.contains("name=\"token\" value=\"form-token\""))
+                #expect(page.contains("action=\"/import?token=form-token\""))
             }
         }
     }
@@ -80,19 +81,25 @@ struct WebServerTests {
         _ = folder
         try await server.application().test(.router) { client in
             try await client.execute(
-                uri: "/build", method: .post, headers: Self.form, body: ByteBuffer(string: "token=wrong")
+                uri: "/build?token=wrong", method: .post, headers: Self.form, body: ByteBuffer(string: "token=wrong")
             ) {
                 #expect($0.status == .forbidden)
             }
             var headers = Self.form
             headers[.origin] = "http://evil.example"
             try await client.execute(
-                uri: "/build", method: .post, headers: headers, body: ByteBuffer(string: "token=form-token")
+                uri: "/build?token=form-token", method: .post, headers: headers, body: ByteBuffer(string: "")
             ) {
                 #expect($0.status == .forbidden, "another site's page cannot build")
             }
+            // The token in the body is not enough: it must be known before the body is read.
             try await client.execute(
                 uri: "/build", method: .post, headers: Self.form, body: ByteBuffer(string: "token=form-token")
+            ) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(
+                uri: "/build?token=form-token", method: .post, headers: Self.form, body: ByteBuffer(string: "")
             ) {
                 #expect($0.status == .seeOther && $0.headers[.location] == "/build/progress")
             }
@@ -108,22 +115,20 @@ struct WebServerTests {
             #expect(page.contains("已生成") && page.contains("[6/8] 归档 archive") && !page.contains("http-equiv"))
             // Grouped as the output folder is: a heading per folder, each file by its name.
             #expect(page.contains("<h3>计划通知</h3>") && page.contains("data-path=\"计划通知/"))
-            // A file by its number in manifest.json: the same bytes.
+            // A file by its path and SHA-256 in manifest.json, as the page links it: the same bytes.
             let manifest =
                 try JSONSerialization.jsonObject(
                     with: Data(contentsOf: server.options.output.appendingPathComponent("manifest.json")))
                 as? [String: Any]
             let files = try #require(manifest?["files"] as? [[String: Any]])
-            let index = try #require(files.firstIndex { ($0["path"] as? String)?.hasSuffix("计划的通知.docx") == true })
-            let path = try #require(files[index]["path"] as? String)
+            let entry = try #require(files.first { ($0["path"] as? String)?.hasSuffix("计划的通知.docx") == true })
+            let path = try #require(entry["path"] as? String)
+            let link = WebPage.File.link(path: path, sha256: try #require(entry["sha256"] as? String))
+            #expect(page.contains(link.replacingOccurrences(of: "&", with: "&amp;")))
             let expected = try Data(contentsOf: server.options.output.appendingPathComponent(path))
-            try await client.execute(uri: "/files/\(index)", method: .get) { response in
+            try await client.execute(uri: link, method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(Data(buffer: response.body) == expected)
-            }
-            try await client.execute(uri: "/files/99999", method: .get) { #expect($0.status == .notFound) }
-            try await client.execute(uri: "/files/..%2F..%2Fetc%2Fpasswd", method: .get) {
-                #expect($0.status == .notFound)
             }
         }
     }
@@ -134,15 +139,15 @@ struct WebServerTests {
             "序号,申报单位名称,统一社会信用代码,行业,所在区,项目名称,项目负责人,联系方式,电子邮箱\r\n"
             + "1,天津网页测试有限公司,91120116MA05K3L296,制造业,保税区,降低网页测试返工率,李四,13812345678,web@test.cn\r\n"
         let boundary = "gongwenboundary"
-        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\nform-token\r\n"
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"recommender\"\r\n\r\nBSQ\r\n"
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"recommender\"\r\n\r\nBSQ\r\n"
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"../../返回表.csv\"\r\n"
         body += "Content-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
         let upload = body
         let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
         try await server.application().test(.router) { client in
-            try await client.execute(uri: "/import", method: .post, headers: headers, body: ByteBuffer(string: upload))
-            {
+            try await client.execute(
+                uri: "/import?token=form-token", method: .post, headers: headers, body: ByteBuffer(string: upload)
+            ) {
                 let page = String(buffer: $0.body)
                 #expect(page.contains("导入 1 行"), "\(page.prefix(600))")
             }

@@ -4,9 +4,9 @@ import GongwenModel
 
 /// SHA-256 of files, as manifest.json records them (lower-case hex), read in pieces so a file of any size
 /// costs a megabyte of memory.
-enum FileDigest {
+public enum FileDigest {
     /// Size and SHA-256 of the file at `url`.
-    static func sha256(of url: URL) throws -> (size: Int, hex: String) {
+    public static func sha256(of url: URL) throws -> (size: Int, hex: String) {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -17,6 +17,9 @@ enum FileDigest {
         }
         return (size, hex(hasher.finalize()))
     }
+
+    /// SHA-256 of bytes already in memory, as manifest.json records it.
+    public static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
     static func hex(_ digest: SHA256.Digest) -> String { Hex.lowercase(digest) }
 }

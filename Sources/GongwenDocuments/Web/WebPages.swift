@@ -36,22 +36,43 @@ public struct WebPage: Sendable, Equatable {
         }
     }
 
-    /// A file of the last build, downloadable by its number in manifest.json.
+    /// A file of the last build. Its link names it by its path in the output and the start of its SHA-256 as
+    /// manifest.json records them, so a link kept from an earlier build never serves another file: a file
+    /// rebuilt or gone since is said to be so.
     public struct File: Sendable, Equatable {
-        public var index: Int
         public var path: String
+        public var sha256: String
         public var documentNumber: String
         public var isHTML: Bool
 
         /// The file's name within its folder.
         public var name: String
+        /// `/file?sha256=…&path=…` (the path percent-encoded).
+        public var link: String
 
-        public init(index: Int, path: String, documentNumber: String, isHTML: Bool) {
-            self.index = index
+        public init(path: String, sha256: String, documentNumber: String, isHTML: Bool) {
             self.path = path
+            self.sha256 = sha256
             self.documentNumber = documentNumber
             self.isHTML = isHTML
             self.name = path.split(separator: "/").last.map(String.init) ?? path
+            self.link = Self.link(path: path, sha256: sha256)
+        }
+
+        /// The characters of a path left as they are in a link's query (RFC 3986 unreserved).
+        static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+
+        public static func link(path: String, sha256: String) -> String {
+            var encoded = ""
+            for byte in path.utf8 {
+                if unreserved.contains(byte) {
+                    encoded.unicodeScalars.append(Unicode.Scalar(byte))
+                } else {
+                    let hex = Array("0123456789ABCDEF")
+                    encoded += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 15)])"
+                }
+            }
+            return "/file?sha256=\(sha256.prefix(16))&path=\(encoded)"
         }
     }
 
@@ -113,7 +134,7 @@ public struct WebPage: Sendable, Equatable {
         page.daysLeft = "3"
         page.recommenders = [Recommender(id: "KFQ", name: "单位", rows: 1, errors: 0, status: "已收到")]
         page.problems = [Problem(place: "declarations.csv:3", code: "c", chinese: "中", english: "e", severity: "错误")]
-        page.files = [File(index: 0, path: "计划通知/a.docx", documentNumber: "1号", isHTML: false)]
+        page.files = [File(path: "计划通知/a.docx", sha256: "0123456789abcdef", documentNumber: "1号", isHTML: false)]
         page.issued = page.files
         page.succeeded = true
         page.refresh = true
