@@ -151,3 +151,25 @@ struct RecommenderMatchTests {
         #expect(closest.first?.id == "HGS")
     }
 }
+
+/// `check` refuses the names `build` could not set in proportion (issue 21: a 3.5 M-character title passed
+/// `check` and held `build` for hours).
+struct CampaignNameLengthTests {
+    @Test func aTitleOverTheLimitIsAnErrorAtItsField() throws {
+        var campaign = TestCampaign.make()
+        campaign.title = String(repeating: "质量攻关", count: 60)
+        campaign.signatory = String(repeating: "办", count: CampaignValidator.maximumNameLength + 1)
+        let found = CampaignValidator().validate(CampaignData(campaign: campaign, declarations: []))
+        let long = found.filter { $0.code == "campaign.name-too-long" }
+        #expect(long.map(\.location.field) == ["title", "signatory"])
+        #expect(long.first?.chinese.contains("240 个字符") == true)
+        #expect(long.allSatisfy { $0.severity == .error && !$0.english.isEmpty })
+    }
+
+    @Test func aTitleAtTheLimitIsAccepted() {
+        var campaign = TestCampaign.make()
+        campaign.title = String(repeating: "质", count: CampaignValidator.maximumNameLength)
+        let found = CampaignValidator().validate(CampaignData(campaign: campaign, declarations: []))
+        #expect(!found.contains { $0.code == "campaign.name-too-long" })
+    }
+}

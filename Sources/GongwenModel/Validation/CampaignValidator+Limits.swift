@@ -20,6 +20,34 @@ extension CampaignValidator {
                 "\"\(prefix)…\" has \(length) characters, more than a spreadsheet cell's \(Self.maximumFieldLength)")
     }
 
+    /// The most characters a name that goes into a document's title, its red mark or its 署名 may have: the
+    /// campaign's title, area, organiser and co-organiser, the 署名. A 公文 title is set 20 characters to a line
+    /// (GB/T 9704 §7.3.1); 200 is ten lines, far past any real title, and refusing more here keeps `build` —
+    /// which balances title lines and fits names into cells — in proportion to the data (issue 21: a
+    /// 3.5-million-character title passed `check` and then held `build` for hours).
+    public static let maximumNameLength = 200
+
+    /// The campaign's names within ``maximumNameLength``.
+    func checkNameLengths(_ campaign: Campaign) -> [Diagnostic] {
+        let names: [(String, String, String)] = [
+            ("title", "活动名称", campaign.title), ("area", "地区", campaign.area),
+            ("organizer.name", "组织单位", campaign.organizer.name),
+            ("organizer.short_name", "组织单位简称", campaign.organizer.shortName),
+            ("co_organizer", "协办单位", campaign.coOrganizer), ("signatory", "署名", campaign.signatory),
+            ("document_number_prefix", "发文机关代字", campaign.documentNumberPrefix),
+        ]
+        return names.compactMap { field, title, value in
+            let length = value.count
+            guard value.utf8.count > Self.maximumNameLength, length > Self.maximumNameLength else { return nil }
+            let prefix = String(value.prefix(20))
+            return Diagnostic(
+                .error, "campaign.name-too-long", at: SourceLocation(file: campaignFile, field: field),
+                chinese: "\(title)“\(prefix)…”共 \(length) 个字符，超过 \(Self.maximumNameLength) 个字符的上限（标题每行 20 字）",
+                english:
+                    "\(field) \"\(prefix)…\" has \(length) characters, more than the \(Self.maximumNameLength) allowed")
+        }
+    }
+
     /// The campaign's year is plausible and its dates lie inside it.
     func checkYear(_ campaign: Campaign) -> [Diagnostic] {
         guard Self.plausibleYears.contains(campaign.year) else {

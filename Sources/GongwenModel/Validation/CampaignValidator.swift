@@ -64,7 +64,7 @@ public struct CampaignValidator: Sendable {
 
 extension CampaignValidator {
     func checkCampaign(_ campaign: Campaign) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = checkNameLengths(campaign)
         func at(_ field: String) -> SourceLocation { SourceLocation(file: campaignFile, field: field) }
 
         // 文号 are never reused within a campaign (GB/T 9704 §7.2.5: one number identifies one document).
