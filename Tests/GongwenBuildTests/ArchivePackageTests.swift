@@ -221,6 +221,58 @@ struct ArchivePackageTests {
         #expect(throws: (any Error).self) { try command.run() }
     }
 
+    /// SHA256SUMS saved by an editor on Windows (CR LF, a byte-order mark) verifies as `sha256sum -c` does.
+    @Test func fixityWithWindowsLineEndsVerifies() throws {
+        let (folder, output) = try build()
+        _ = folder
+        for package in try packages(output) {
+            let sums = package.appendingPathComponent("SHA256SUMS")
+            let text = try String(contentsOf: sums, encoding: .utf8)
+            try Data(("\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")).utf8).write(to: sums)
+            let report = PackageVerifier(folder: package).verify()
+            #expect(report.holds, "\(report.findings)")
+            #expect(
+                FixityFile.entries(try String(contentsOf: sums, encoding: .utf8))?.map(\.name).sorted()
+                    == FixityFile.entries(text)?.map(\.name).sorted())
+        }
+    }
+
+    /// A DOCX and SHA256SUMS changed together still disagree with the record (元数据.xml), and verify says
+    /// which of the three disagree; a record changed alone is named as the odd one.
+    @Test func theRecordsHashesAreHeldAgainstTheFixityAndTheFile() throws {
+        let (folder, output) = try build()
+        _ = folder
+        let package = try #require(try packages(output).first)
+        let name = package.lastPathComponent + ".docx"
+        let docx = package.appendingPathComponent(name)
+        let sums = package.appendingPathComponent("SHA256SUMS")
+        let record = package.appendingPathComponent("元数据.xml")
+        let original = try Data(contentsOf: docx)
+        var bytes = [UInt8](original)
+        bytes[bytes.count / 3] ^= 0x20
+        try Data(bytes).write(to: docx)
+        let (_, newDigest) = try FileDigest.sha256(of: docx)
+        let oldDigest = FileDigest.sha256(original)
+        let text = try String(contentsOf: sums, encoding: .utf8)
+        try text.replacingOccurrences(of: oldDigest, with: newDigest).write(to: sums, atomically: true, encoding: .utf8)
+        let report = PackageVerifier(folder: package).verify()
+        let finding = try #require(report.findings.first { $0.path == name }, "\(report.findings)")
+        #expect(finding.kind == .changed && finding.detail.contains("元数据.xml 与文件和 SHA256SUMS 不符"))
+        var command = try Gongwen.parseAsRoot(["verify", package.path])
+        #expect(throws: (any Error).self) { try command.run() }
+        // Put back; then change only the record.
+        try original.write(to: docx)
+        try text.write(to: sums, atomically: true, encoding: .utf8)
+        #expect(PackageVerifier(folder: package).verify().holds)
+        let xml = try String(contentsOf: record, encoding: .utf8)
+        try xml.replacingOccurrences(of: oldDigest, with: String(repeating: "0", count: 64)).write(
+            to: record, atomically: true, encoding: .utf8)
+        // The record's own line in SHA256SUMS shows it changed, and the DOCX's hash disagrees with it.
+        let named = PackageVerifier(folder: package).verify().findings
+        #expect(named.contains { $0.path == "元数据.xml" })
+        #expect(named.contains { $0.path == name && $0.detail.contains("元数据.xml 与文件和 SHA256SUMS 不符") })
+    }
+
     @Test(.enabled(if: ExternalToolProbe.hasFontconfig))
     func aFontThatResolvesToASubstituteStopsThePDFAndIsNamed() throws {
         let campaign = try TemporaryFolder()
