@@ -12,6 +12,19 @@ public enum Fixtures {
     }
 
     public static let sampleCampaign = packageRoot.appendingPathComponent("Campaigns/binhai-2019")
+
+    /// A program of this package (`gongwen`, `gongwen-serve`) as `swift test` built it beside the tests: for
+    /// the few tests that must run it as a process of its own (buffered output, being killed).
+    public static func builtProgram(_ name: String) -> URL? {
+        let tests = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = tests.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
     public static let templates = packageRoot.appendingPathComponent("Templates")
 }
 

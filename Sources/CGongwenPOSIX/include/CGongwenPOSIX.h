@@ -13,4 +13,14 @@ int gongwen_rename_noreplace(const char *from, const char *to);
 /// Flushes every file of the file system holding `fd` (syncfs(2)); one call instead of an fsync per file.
 int gongwen_syncfs(int fd);
 
+#include <sys/types.h>
+
+/// Runs the program at `path` (argv, envp as for execve; standard input /dev/null, output and errors to
+/// `out_fd` and `err_fd`) in a process group of its own, under a watchdog process that waits for it. When the
+/// program ends, the watchdog kills what it left in its group; when gongwen ends — however, kill -9 included —
+/// or the watchdog is sent SIGTERM, it kills the whole group at once. Returns the watchdog's pid (-1 and
+/// errno if it could not start); the watchdog exits with the program's status (its exit code, or 128 + the
+/// signal that ended it; 137 when stopped; 127 when it could not be run).
+pid_t gongwen_spawn_guarded(const char *path, char *const argv[], char *const envp[], int out_fd, int err_fd);
+
 #endif

@@ -23,11 +23,18 @@ struct FontResolution: Sendable {
         }
     }
 
+    /// The environment fc-match runs in, whatever the user's locale: fontconfig orders a font's family names —
+    /// and weighs candidates — by the default language it takes from FC_LANG or the locale, so under
+    /// `LANG=zh_CN.UTF-8` a stand-in was recorded as 文泉驿正黑 and under `C.UTF-8` as WenQuanYi Zen Hei, and
+    /// 89 files of the same data differed (issue 21). A fixed language makes the names, and the bytes, the same.
+    static let fixedLocale = ["FC_LANG": "en", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "LANGUAGE": "en"]
+
     /// fontconfig's best match for `pattern`, or (`sorted`) every candidate, best first (none when fontconfig
     /// prints nothing).
     func matches(_ pattern: String, sorted: Bool = false) throws -> [Match] {
         let format = "%{family}\t%{file}\t%{index}\t%{fontformat}\n"
-        let result = try fcMatch.run((sorted ? ["-s"] : []) + ["-f", format, pattern], timeout: 30)
+        let result = try fcMatch.run(
+            (sorted ? ["-s"] : []) + ["-f", format, pattern], environment: Self.fixedLocale, timeout: 30)
         return result.output.split(separator: "\n").compactMap { line -> Match? in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 4 else { return nil }
