@@ -141,6 +141,26 @@ struct CheckSafetyTests {
         }
     }
 
+    /// One stray byte in an otherwise UTF-8 file is placed at its line and character, so it can be found.
+    @Test func anInvalidUTF8ByteIsPlacedAtItsLineAndCharacter() throws {
+        let source = try String(
+            contentsOf: Fixtures.campaign("valid-small").appendingPathComponent("declarations.csv"), encoding: .utf8)
+        var lines = source.replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: "\r\n")
+        #expect(lines.count > 3)
+        var bytes = Data(lines[0..<2].joined(separator: "\r\n").utf8) + Data("\r\n".utf8)
+        bytes += Data("3,天津".utf8) + Data([0xFF]) + Data(lines[2].dropFirst(4).utf8)
+        lines.removeFirst(3)
+        bytes += Data(("\r\n" + lines.joined(separator: "\r\n")).utf8)
+        let (_, diagnostics) = CampaignTables.declarations(from: bytes, file: "declarations.csv")
+        let finding = try #require(diagnostics.first { $0.code == "file.encoding" }, "\(diagnostics)")
+        #expect(finding.location.row == 3)
+        #expect(finding.chinese.contains("第3行第5个字符") && finding.chinese.contains("0xFF"), "\(finding.chinese)")
+        #expect(finding.english.contains("line 3, character 5"))
+        #expect(TextDecoding.firstInvalidUTF8(Data("ab\ncd".utf8)) == nil)
+        #expect(TextDecoding.firstInvalidUTF8(Data([0x61, 0x0A, 0xE4, 0xB8])).map { [$0.line, $0.column] } == [2, 1])
+        #expect(TextDecoding.firstInvalidUTF8(Data([0xED, 0xA0, 0x80])).map(\.byte) == 0xA0, "a surrogate")
+    }
+
     @Test func anEmptyCampaignFileAndADuplicateKeySayWhatIsWrongAndWhere() throws {
         let (folder, empty) = try campaign { url in
             try Data().write(to: url.appendingPathComponent("campaign.yaml"))

@@ -93,7 +93,62 @@ public enum TextDecoding {
                 "unknown encoding (zero bytes: UTF-32 without a byte-order mark, or not text); save it as \"CSV UTF-8\""
             )
         }
+        if let bad = firstInvalidUTF8(data) {
+            let byte = String(bad.byte, radix: 16, uppercase: true)
+            return (
+                "第\(bad.line)行第\(bad.column)个字符处有不是 UTF-8 的字节 0x\(byte)，也不像 GB18030 编码；\(advice)",
+                "line \(bad.line), character \(bad.column): byte 0x\(byte) is not UTF-8, and the file is not GB18030 text"
+            )
+        }
         return ("无法识别文件编码（应为UTF-8或GB18030）；\(advice)", "the file is neither UTF-8 nor GB18030 text")
+    }
+
+    /// Where `data` stops being UTF-8: the line (from 1), the character within it (from 1) and the byte,
+    /// or nil when it is valid UTF-8 (RFC 3629: no overlong forms, surrogates or values past U+10FFFF).
+    public static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int, byte: UInt8)? {
+        var line = 1
+        var column = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let lead = data[index]
+            let length: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED:
+                length = 3
+                upper = 0x9F
+            case 0xF0:
+                length = 4
+                lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4:
+                length = 4
+                upper = 0x8F
+            default: return (line, column, lead)
+            }
+            for offset in 1..<length {
+                let position = index + offset
+                guard position < data.endIndex else { return (line, column, lead) }
+                let byte = data[position]
+                let range = offset == 1 ? lower...upper : 0x80...0xBF
+                guard range.contains(byte) else { return (line, column, byte) }
+            }
+            if lead == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += length
+        }
+        return nil
     }
 
     /// UTF-16 or UTF-32 without a byte-order mark: a CSV's ASCII (digits, commas, line ends) leaves zero bytes

@@ -43,7 +43,10 @@ struct CSVTableReader {
         let place = SourceLocation(file: file)
         guard let (text, _) = TextDecoding.decode(data) else {
             let (chinese, english) = TextDecoding.refusal(data)
-            return (nil, [Diagnostic(.error, "file.encoding", at: place, chinese: chinese, english: english)])
+            // A stray byte in an otherwise UTF-8 file is placed at its line, so it can be found and fixed.
+            let line = TextDecoding.suspectedEncoding(of: data) == nil ? TextDecoding.firstInvalidUTF8(data)?.line : nil
+            let at = line.map { SourceLocation(file: file, row: $0) } ?? place
+            return (nil, [Diagnostic(.error, "file.encoding", at: at, chinese: chinese, english: english)])
         }
         let records: [CSVParser.Record]
         do {
