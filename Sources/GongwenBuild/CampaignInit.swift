@@ -22,7 +22,7 @@ public enum CampaignInit {
         } catch {
             throw GongwenError(.invalidData, path: source.path, message: error.description)
         }
-        let header = DeclarationsFileEdit.newFileFields.map(\.title).joined(separator: ",")
+        let header = TableFileEdit.newFileFields.map(\.title).joined(separator: ",")
         let files: [(String, String)] = [
             ("campaign.yaml", yaml),
             ("declarations.csv", "\u{FEFF}" + header + "\r\n"),

@@ -27,9 +27,12 @@ extension Gongwen {
 
         @Flag(
             help:
-                "新表去掉了计划表或获奖名单引用的项目时仍然导入 / import even when the new forms drop projects the plan or awards name"
+                "以新表替换：删除新表中没有的该单位原有行（及计划表、获奖名单中对应的行）/ rows a form no longer has are removed, with their plan and award rows"
         )
         var replace = false
+
+        @Flag(help: "只显示将要发生的变化，不改动任何文件 / show what would change; change nothing")
+        var dryRun = false
 
         @Option(help: "导入报告的文件夹 / where import-report.html and .csv go (default: the campaign folder)")
         var report: String?
@@ -41,6 +44,7 @@ extension Gongwen {
             options.recommender = recommender
             options.allOrNothing = allOrNothing
             options.replace = replace
+            options.dryRun = dryRun
             options.reportFolder = report.map { URL(fileURLWithPath: $0) }
             if let received {
                 guard let date = CalendarDate(parsing: received) else {
@@ -59,12 +63,38 @@ extension Gongwen {
                                 + " / imported \(outcome.accepted.count), rejected \(outcome.rejected.count)")
                     }
                 }
-                console.line("报告 report: " + result.reportFiles.map(\.path).joined(separator: ", "))
+                for change in result.changes {
+                    Self.print(change, campaign: options.campaign, console: console)
+                }
+                for finding in result.orphaned {
+                    console.line("  \(replace ? "删除" : "将删除") \(finding.location.description)：\(finding.chinese)")
+                }
+                if dryRun {
+                    console.line("（试运行，未改动任何文件 / dry run: nothing was changed）")
+                } else {
+                    if let entry = result.entry {
+                        console.line(
+                            "已记录为第 \(entry.number) 次修改，可用 gongwen history undo \(entry.number) 撤销 / recorded as change"
+                                + " \(entry.number); undo it with gongwen history undo \(entry.number)")
+                    }
+                    console.line("报告 report: " + result.reportFiles.map(\.path).joined(separator: ", "))
+                }
                 if !result.isComplete { throw ExitCode(GongwenError.Family.invalidData.exitCode) }
             } catch let error as GongwenError {
                 console.print(diagnostics: error.diagnostics)
                 throw console.fail(error)
             }
+        }
+
+        /// The difference for one recommender, as the page shows it: a line, then each row that changes.
+        static func print(_ change: RecommenderChange, campaign: URL, console: Console) {
+            console.line("\(change.recommender)：\(change.summary)")
+            for row in change.added { console.line("  + \(row.projectName)") }
+            for changed in change.changed {
+                let fields = changed.fields.map { "\($0.field.title) “\($0.before)” → “\($0.after)”" }
+                console.line("  ~ \(changed.before.projectName)：" + fields.joined(separator: "；"))
+            }
+            for row in change.absent { console.line("  \(change.removesAbsent ? "-" : "=") \(row.projectName)") }
         }
     }
 }

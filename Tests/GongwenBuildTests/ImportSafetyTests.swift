@@ -56,9 +56,11 @@ struct ImportSafetyTests {
         #expect(after.hasPrefix("\u{FEFF}" + Self.header), "the header stays as it was")
         #expect(after.contains(Self.bsqRow), "BSQ's row is byte for byte what it was")
         #expect(!after.contains("'-40"), "no formula guard in a data file")
-        #expect(!after.contains("降低曲轴加工尺寸超差率"), "KFQ's old row is replaced")
+        #expect(after.contains(Self.kfqRow), "KFQ's row the form does not have is kept, byte for byte")
         let read = try #require(CampaignReader().read(folder: options.campaign).data)
-        #expect(read.declarations.map(\.projectName).sorted() == ["-40℃低温\"冷链\"包装破损率降低", "提高新产品一次合格率"])
+        #expect(
+            read.declarations.map(\.projectName).sorted()
+                == ["-40℃低温\"冷链\"包装破损率降低", "提高新产品一次合格率", "降低曲轴加工尺寸超差率"])
     }
 
     @Test func aGB18030CampaignTableStaysGB18030() throws {
@@ -93,7 +95,10 @@ struct ImportSafetyTests {
             }.value
             _ = try await (first, second)
             let names = try #require(CampaignReader().read(folder: campaign).data).declarations.map(\.projectName)
-            #expect(names.sorted() == ["提高新产品一次合格率", "缩短灭菌周期"], "both imports kept")
+            #expect(
+                names.sorted() == [
+                    "提高新产品一次合格率", "提高装配式构件安装一次验收合格率", "缩短灭菌周期", "降低曲轴加工尺寸超差率", "降低注射器印刷返工率",
+                ], "both imports kept, and every row they did not replace")
         }
     }
 
@@ -117,7 +122,9 @@ struct ImportSafetyTests {
     }
 }
 
-/// Re-importing a form that drops planned or awarded projects stops, unless `--replace` confirms it.
+/// A form that no longer has planned or awarded projects: without `--replace` they are kept (nothing to cut
+/// off); with it they are removed from the declarations, the plan and the award list in one step, as the
+/// report says (issue 21: the report said 已移除 while plan.csv kept the rows, and check then failed).
 struct ReimportReferenceTests {
     func setUp() throws -> (TemporaryFolder, Importer.Options, Data) {
         let folder = try TemporaryFolder()
@@ -129,30 +136,41 @@ struct ReimportReferenceTests {
         return (folder, Importer.Options(campaign: campaign, files: [form]), before)
     }
 
-    @Test func aReimportThatWouldOrphanPlannedProjectsIsRefused() throws {
-        let (folder, options, before) = try setUp()
+    @Test func withoutReplaceThePlannedProjectsStay() throws {
+        let (folder, options, _) = try setUp()
         _ = folder
-        #expect {
-            _ = try Importer(options: options).run()
-        } throws: { error in
-            guard let error = error as? GongwenError else { return false }
-            let orphans = error.diagnostics.filter { $0.code == "import.orphan" }
-            return error.family == .invalidData && orphans.count >= 6
-                && orphans.contains { $0.location.file.hasSuffix("plan.csv") && $0.location.row != nil }
-        }
-        #expect(try Data(contentsOf: options.campaign.appendingPathComponent("declarations.csv")) == before)
+        let plan = try Data(contentsOf: options.campaign.appendingPathComponent("plan.csv"))
+        let result = try Importer(options: options).run()
+        #expect(result.acceptedCount == 1 && result.removedCount == 0 && result.orphaned.isEmpty)
+        #expect(try Data(contentsOf: options.campaign.appendingPathComponent("plan.csv")) == plan)
+        let read = CampaignReader().read(folder: options.campaign)
+        #expect(!CampaignValidator().validate(try #require(read.data)).hasErrors, "the campaign still checks")
     }
 
-    @Test func withReplaceTheImportGoesAheadAndReportsTheRemovedRows() throws {
+    @Test func withReplaceThePlanAndAwardRowsGoWithTheirProjects() throws {
         var (folder, options, before) = try setUp()
         _ = folder
         options.replace = true
+        let plan = options.campaign.appendingPathComponent("plan.csv")
+        let planBefore = try #require(CampaignReader().read(folder: options.campaign).data).plan.count
         let result = try Importer(options: options).run()
-        #expect(result.acceptedCount == 1)
+        #expect(result.acceptedCount == 1 && result.removedCount >= 6)
         #expect(result.orphaned.count >= 6 && result.orphaned.allSatisfy { $0.severity == .warning })
         #expect(try Data(contentsOf: options.campaign.appendingPathComponent("declarations.csv")) != before)
+        let read = CampaignReader().read(folder: options.campaign)
+        let data = try #require(read.data)
+        let planRowsRemoved = result.orphaned.filter { $0.location.file.hasSuffix("plan.csv") }.count
+        #expect(data.plan.count == planBefore - planRowsRemoved && planRowsRemoved >= 6)
+        #expect(!CampaignValidator().validate(data).hasErrors, "what the report says was done, was done")
         let report = try String(
             contentsOf: options.campaign.appendingPathComponent("import-report.csv"), encoding: .utf8)
-        #expect(report.contains("已移除"))
+        #expect(report.contains("已删除"))
+        // One recorded change: undone, all three files are back byte for byte.
+        let entry = try #require(result.entry)
+        #expect(Set(entry.files.map(\.name)).isSuperset(of: ["declarations.csv", "plan.csv"]))
+        try DataHistory(campaign: options.campaign).undo(entry.number)
+        #expect(try Data(contentsOf: options.campaign.appendingPathComponent("declarations.csv")) == before)
+        #expect(try #require(CampaignReader().read(folder: options.campaign).data).plan.count == planBefore)
+        _ = plan
     }
 }

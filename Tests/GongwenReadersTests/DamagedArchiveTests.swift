@@ -51,6 +51,6 @@ struct DamagedArchiveTests {
         // The first local header's CRC-32 (offset 14) no longer matches what the central directory records.
         bytes[14] ^= 0xFF
         let found = try #require(refusal(bytes))
-        #expect(found.chinese.contains("文件已损坏") && found.chinese.contains("xl/workbook.xml"), "\(found)")
+        #expect(found.chinese.contains("文件已损坏") && !found.description.contains("central directory"), "\(found)")
     }
 }

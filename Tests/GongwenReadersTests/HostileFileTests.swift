@@ -119,7 +119,10 @@ struct HostileFileTests {
     }
 
     @Test func aFileThatIsNotWhatItsExtensionSaysIsNamedAsSuch() throws {
-        expectRefused(Data("序号,申报单位名称\r\n".utf8), file: "returned.xlsx", mentioning: "不是 XLSX")
+        expectRefused(Data("序号,申报单位名称\r\n".utf8), file: "returned.xlsx", mentioning: "不是 Excel 工作簿")
+        // An old .xls renamed, or a workbook with a password to open: both OLE2, both told how to convert.
+        let ole2 = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(count: 504)
+        expectRefused(ole2, file: "returned.xlsx", mentioning: "另存为”Excel 工作簿（.xlsx）")
         expectRefused(try Self.xlsx(sheet: Self.sheet("")), file: "returned.csv", mentioning: "不是 CSV")
         expectRefused(Data([0x00, 0x01, 0x02]), file: "returned.pdf", mentioning: "只能导入")
     }

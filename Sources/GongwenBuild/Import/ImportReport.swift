@@ -51,15 +51,51 @@ struct ImportReport {
         }
     }
 
-    /// The plan and award rows whose project an import with `--replace` removed, as one more "file".
+    /// What changed for each recommender: rows added, changed (field by field), kept though the form no
+    /// longer has them, or removed (with `--replace`), as one more "file" each.
+    var changeSummaries: [FileSummary] {
+        result.changes.map { change in
+            let name = campaign.recommender(named: change.recommender)?.name ?? change.recommender
+            var lines: [Line] = []
+            func line(_ kind: String, _ declaration: Declaration, _ chinese: String, _ english: String) -> Line {
+                Line(
+                    file: declaration.origin.file, kind: kind, row: String(declaration.origin.row), column: "",
+                    field: DeclarationField.projectName.title, chinese: chinese, english: english)
+            }
+            for row in change.added {
+                lines.append(line("新增", row, "新增项目“\(row.projectName)”", "added \"\(row.projectName)\""))
+            }
+            for changed in change.changed {
+                let fields = changed.fields.map { "\($0.field.title)：“\($0.before)” → “\($0.after)”" }
+                lines.append(
+                    line(
+                        "修改", changed.before, "“\(changed.before.projectName)”" + fields.joined(separator: "；"),
+                        "changed " + changed.fields.map { $0.field.english }.joined(separator: ", ")))
+            }
+            for row in change.kept {
+                lines.append(
+                    line(
+                        "保留", row, "新表中没有“\(row.projectName)”，已保留未删（确需删除请选择“以新表替换”或加 --replace）",
+                        "\"\(row.projectName)\" is not on the new form; kept (remove it with --replace)"))
+            }
+            for row in change.removed {
+                lines.append(line("已删除", row, "新表中没有“\(row.projectName)”，已删除", "removed \"\(row.projectName)\""))
+            }
+            return FileSummary(
+                file: "\(name)：\(change.summary)", recommender: name,
+                accepted: change.added.count + change.changed.count,
+                rejected: 0, refused: "", lines: lines)
+        }
+    }
+
+    /// The plan and award rows an import with `--replace` removed with their projects, as one more "file".
     var orphanSummary: [FileSummary] {
         guard !result.orphaned.isEmpty else { return [] }
         let lines = result.orphaned.map { finding in
             Line(
-                file: finding.location.file, kind: "已移除", row: finding.location.row.map(String.init) ?? "",
+                file: finding.location.file, kind: "已删除", row: finding.location.row.map(String.init) ?? "",
                 column: finding.location.column.map(SourceLocation.columnLetters) ?? "",
-                field: finding.location.field ?? "", chinese: "（已按 --replace 导入）" + finding.chinese,
-                english: "(imported with --replace) " + finding.english)
+                field: finding.location.field ?? "", chinese: finding.chinese, english: finding.english)
         }
         return [
             FileSummary(
@@ -69,7 +105,7 @@ struct ImportReport {
     }
 
     func write(to folder: URL) throws(GongwenError) -> [URL] {
-        let summaries = self.summaries + orphanSummary
+        let summaries = self.summaries + changeSummaries + orphanSummary
         let csv = CSVWriter().document(
             header: ["文件", "结果", "行", "列", "字段", "说明", "English"],
             rows: summaries.flatMap { summary in

@@ -7,19 +7,27 @@ import GongwenTemplates
 /// `gongwen import`: returned forms into the campaign's declarations, checked, with a report.
 ///
 /// Each file is read on its own; a refused file is one line in the report and the others go on. A row with an
-/// error is not imported (with `allOrNothing`, neither is the rest of its file). Re-importing a recommender's
-/// form replaces that recommender's earlier rows and touches nothing else; the declarations file is replaced
-/// atomically, so the previous one stays until the new one is complete.
+/// error is not imported (with `allOrNothing`, neither is the rest of its file) and is kept, with its reasons,
+/// until the recommender sends it again (``RefusedRows``). A form is matched with the rows its recommender
+/// already has (``RecommenderChange``): new projects are added, corrected ones changed in place, and rows the
+/// form no longer has are kept — removed only with `replace`, together with the plan and award rows naming
+/// them. Every change is recorded in the campaign's history (``DataHistory``) and can be undone; with
+/// `dryRun` nothing is written and the result says what would change.
 public struct Importer {
     public struct Options: Sendable {
         public var campaign: URL
         public var files: [URL]
+        /// The names to show for `files` (an upload's own name), in the same order; the files' names if empty.
+        public var displayNames: [String] = []
         public var recommender: String?
-        /// The day the forms were received, for the deadline check.
+        /// The day the forms were received: each new row's 收到日期, and the deadline check.
         public var received: CalendarDate?
         public var allOrNothing = false
-        /// Go ahead even when plan or award rows name projects the new forms drop (they are then reported).
+        /// The forms replace their recommenders' rows: rows a form no longer has are removed, with the plan and
+        /// award rows that name them.
         public var replace = false
+        /// Work out and report what would change; write nothing.
+        public var dryRun = false
         public var reportFolder: URL?
         public var policy = CampaignValidator.Policy()
         public var limits = ImportLimits()
@@ -37,18 +45,25 @@ public struct Importer {
         public var refusal: ImportRefusal?
         public var accepted: [Declaration] = []
         public var rejected: [(row: Int, diagnostics: [Diagnostic])] = []
+        /// The rejected rows' values, by row.
+        public var rejectedRows: [Int: Declaration] = [:]
         public var notices: [ImportNotice] = []
     }
 
     public struct Result: Sendable {
         public var files: [FileOutcome]
-        /// Plan and award rows whose project the import removed (with `replace`), for the report.
+        /// Per recommender whose form came in: what was added, changed, kept or removed.
+        public var changes: [RecommenderChange] = []
+        /// Plan and award rows removed with their projects (`replace`).
         public var orphaned: [Diagnostic] = []
         public var declarationsFile: URL
         public var reportFiles: [URL]
+        /// The history entry of this import (nil for a dry run or when nothing changed).
+        public var entry: DataHistory.Entry?
 
         public var acceptedCount: Int { files.map(\.accepted.count).reduce(0, +) }
         public var isComplete: Bool { files.allSatisfy { $0.refusal == nil && $0.rejected.isEmpty } }
+        public var removedCount: Int { changes.map(\.removed.count).reduce(0, +) }
     }
 
     public let options: Options
@@ -79,78 +94,55 @@ public struct Importer {
                 diagnostics: read.diagnostics)
         }
         let campaign = data.campaign
-        var outcomes = options.files.map { url in readFile(url, campaign: campaign) }
+        var outcomes = options.files.enumerated().map { index, url in
+            readFile(
+                url, named: index < options.displayNames.count ? options.displayNames[index] : nil, campaign: campaign)
+        }
+        check(&outcomes, against: data)
 
-        // Duplicates: against the campaign's rows of the recommenders not being replaced, and across files.
-        let replaced = Set(outcomes.compactMap { $0.refusal == nil ? $0.recommender : nil })
-        let kept = data.declarations.filter {
-            !replaced.contains(campaign.recommender(named: $0.recommender)?.id ?? "")
+        // Per recommender: the form's rows against the rows it has.
+        let grouped = data.declarationsByRecommender()
+        var formRows: [String: [Declaration]] = [:]
+        var order: [String] = []
+        for outcome in outcomes where outcome.refusal == nil {
+            guard let id = outcome.recommender, !outcome.accepted.isEmpty || options.replace else { continue }
+            if formRows[id] == nil { order.append(id) }
+            formRows[id, default: []] += outcome.accepted
         }
-        var seen: [ProjectKey: String] = [:]
-        for declaration in kept {
-            seen[declaration.projectKey] = "\(declaration.origin.file) 第\(declaration.origin.row)行"
+        let changes = order.map { id in
+            RecommenderChange.compare(
+                recommender: id, existing: grouped[id] ?? [], form: formRows[id] ?? [], replace: options.replace)
         }
-        let validator = CampaignValidator(policy: options.policy)
-        for index in outcomes.indices where outcomes[index].refusal == nil {
-            var accepted: [Declaration] = []
-            for declaration in outcomes[index].accepted {
-                var findings = validator.check(declaration, in: campaign).filter { $0.severity == .error }
-                findings += FormulaCheck.findings(declaration)
-                if let first = seen[declaration.projectKey] {
-                    findings.append(
-                        Diagnostic(
-                            .error, "declaration.duplicate", at: declaration.origin.location(of: .projectName),
-                            chinese: "项目“\(declaration.projectName)”（\(declaration.creditCode)）重复，已见于 \(first)",
-                            english: "project \"\(declaration.projectName)\" is already declared (\(first))"))
-                }
-                if findings.isEmpty {
-                    seen[declaration.projectKey] = "\(declaration.origin.file) 第\(declaration.origin.row)行"
-                    accepted.append(declaration)
-                } else {
-                    outcomes[index].rejected.append((declaration.origin.row, findings))
-                }
-            }
-            if options.allOrNothing, !outcomes[index].rejected.isEmpty {
-                outcomes[index].rejected += accepted.map {
-                    (
-                        $0.origin.row,
-                        [
-                            Diagnostic(
-                                .error, "import.all-or-nothing",
-                                at: SourceLocation(file: $0.origin.file, row: $0.origin.row),
-                                chinese: "同一文件中有错误行，按“全部或全不”要求未导入",
-                                english: "not imported: the file has errors and --all-or-nothing is set")
-                        ]
-                    )
-                }
-                accepted = []
-            }
-            outcomes[index].accepted = accepted
-        }
+        let removed = changes.flatMap(\.removed)
+        var result = Result(files: outcomes, declarationsFile: declarationsURL, reportFiles: [])
+        result.changes = changes
+        result.orphaned = ReferenceCheck.references(in: data, to: removed)
+        if options.dryRun { return result }
 
-        let importedRecommenders = Set(outcomes.filter { !$0.accepted.isEmpty }.compactMap(\.recommender))
-        let orphaned = ReferenceCheck.orphans(
-            in: data, replacing: importedRecommenders, with: outcomes.flatMap(\.accepted))
-        if !orphaned.isEmpty, !options.replace {
-            throw GongwenError(
-                .invalidData, path: declarationsURL.path,
-                message:
-                    "计划表或获奖名单中有 \(orphaned.count) 行引用的项目不在新交的申报表中，未导入任何内容，文件未改动；确认无误请加 --replace"
-                    + " / \(orphaned.count) plan or award rows name projects the new forms drop; nothing was imported and"
-                    + " no file was changed (confirm with --replace)",
-                diagnostics: orphaned)
-        }
-        if !importedRecommenders.isEmpty {
+        // The data files this import changes, all in one recorded step.
+        var writes: [(name: String, data: Data?)] = []
+        if changes.contains(where: { !$0.added.isEmpty || !$0.changed.isEmpty || !$0.removed.isEmpty }) {
             let edited = try DeclarationsRewrite(
                 url: declarationsURL, file: read.declarationsFile, exists: declarationsExist, before: data
-            ).replacing(importedRecommenders, with: outcomes.flatMap(\.accepted))
-            try AtomicFile.write(edited, to: declarationsURL)
+            ).applying(changes)
+            writes.append((read.declarationsFile, edited))
         }
-        var result = Result(files: outcomes, declarationsFile: declarationsURL, reportFiles: [])
-        result.orphaned = orphaned.map { finding in
-            var warning = finding
-            warning.severity = .warning
-            return warning
+        let removedKeys = Set(removed.map(\.projectKey))
+        for (file, table) in [(read.planFile, TableFileEdit.Table.plan), (read.awardsFile, .awards)] {
+            if let rewritten = try ReferenceCheck.rewrite(
+                options.campaign.appendingPathComponent(file), file: file, table: table, removing: removedKeys)
+            {
+                writes.append((file, rewritten.data))
+            }
+        }
+        writes += try RefusedRows(campaign: options.campaign).updated(with: outcomes, campaign: campaign)
+        if !writes.isEmpty {
+            result.entry = try DataHistory(campaign: options.campaign).apply(
+                writes, action: options.replace ? "replace" : "import", uploads: outcomes.map(\.file),
+                recommenders: changes.map { campaign.recommender(named: $0.recommender)?.name ?? $0.recommender },
+                summary: changes.map {
+                    (campaign.recommender(named: $0.recommender)?.name ?? $0.recommender) + "：" + $0.summary
+                })
         }
         var report = ImportReport(result: result, campaign: campaign)
         if let folder = read.templatesFolder {
@@ -160,8 +152,65 @@ public struct Importer {
         return result
     }
 
-    func readFile(_ url: URL, campaign: Campaign) -> FileOutcome {
-        let name = url.lastPathComponent
+    /// Each accepted row checked as `check` would, and against the projects other recommenders declared and
+    /// the other files of this import; a row with an error moves to `rejected`.
+    func check(_ outcomes: inout [FileOutcome], against data: CampaignData) {
+        let campaign = data.campaign
+        let importing = Set(outcomes.compactMap { $0.refusal == nil ? $0.recommender : nil })
+        // A project another recommender already declared is a duplicate; one this recommender declared is the
+        // row its form corrects.
+        var seen: [ProjectKey: String] = [:]
+        for declaration in data.declarations {
+            let id = campaign.recommender(named: declaration.recommender)?.id ?? ""
+            guard !importing.contains(id) else { continue }
+            let name = campaign.recommender(named: declaration.recommender)?.name ?? declaration.recommender
+            seen[declaration.projectKey] = "\(name)的申报表（第\(declaration.origin.row)行）"
+        }
+        let validator = CampaignValidator(policy: options.policy)
+        for index in outcomes.indices where outcomes[index].refusal == nil {
+            var accepted: [Declaration] = []
+            let name = outcomes[index].recommender.flatMap { campaign.recommender(named: $0)?.name } ?? ""
+            for declaration in outcomes[index].accepted {
+                var findings = validator.check(declaration, in: campaign).filter { $0.severity == .error }
+                findings += FormulaCheck.findings(declaration)
+                if let first = seen[declaration.projectKey] {
+                    findings.append(
+                        Diagnostic(
+                            .error, "declaration.duplicate", at: declaration.origin.location(of: .projectName),
+                            chinese: "项目“\(declaration.projectName)”（\(declaration.creditCode)）已在\(first)中申报",
+                            english: "project \"\(declaration.projectName)\" is already declared (\(first))"))
+                }
+                if findings.isEmpty {
+                    seen[declaration.projectKey] = "\(name)本次交来的表（第\(declaration.origin.row)行）"
+                    accepted.append(declaration)
+                } else {
+                    outcomes[index].rejected.append((declaration.origin.row, findings))
+                    outcomes[index].rejectedRows[declaration.origin.row] = declaration
+                }
+            }
+            if options.allOrNothing, !outcomes[index].rejected.isEmpty {
+                for declaration in accepted {
+                    outcomes[index].rejectedRows[declaration.origin.row] = declaration
+                    outcomes[index].rejected.append(
+                        (
+                            declaration.origin.row,
+                            [
+                                Diagnostic(
+                                    .error, "import.all-or-nothing",
+                                    at: SourceLocation(file: declaration.origin.file, row: declaration.origin.row),
+                                    chinese: "同一文件中有错误行，按“全部或全不”要求未导入",
+                                    english: "not imported: the file has errors and --all-or-nothing is set")
+                            ]
+                        ))
+                }
+                accepted = []
+            }
+            outcomes[index].accepted = accepted
+        }
+    }
+
+    func readFile(_ url: URL, named shown: String?, campaign: Campaign) -> FileOutcome {
+        let name = shown ?? url.lastPathComponent
         var outcome = FileOutcome(file: name)
         guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
             outcome.refusal = ImportRefusal("文件不存在或无法读取", "the file does not exist or cannot be read")
@@ -169,7 +218,7 @@ public struct Importer {
         }
         let form: ReturnedForm
         do {
-            form = try ReturnedFormReader.read(data, file: name, limits: options.limits)
+            form = try ReturnedFormReader.read(data, file: url.lastPathComponent, limits: options.limits)
         } catch {
             outcome.refusal = error
             return outcome
@@ -188,15 +237,17 @@ public struct Importer {
             recommender = found
         case .ambiguous(let candidates):
             outcome.refusal = ImportRefusal(
-                "推荐单位“\(named)”与名单中多个单位相符：\(listed(candidates))；请用 --recommender 指定",
-                "the recommender \"\(named)\" fits several: \(listed(candidates)); give --recommender ID")
+                "推荐单位“\(named)”与名单中多个单位相符：\(listed(candidates))；请选定推荐单位后重新导入（网页上的“推荐单位”选项，命令行的 --recommender）",
+                "the recommender \"\(named)\" fits several: \(listed(candidates)); choose the recommender (the page's"
+                    + " choice, or --recommender) and import again")
             return outcome
         case .none(let closest):
             let hint = closest.isEmpty ? "" : "最接近的是 \(listed(closest))；"
             let english = closest.isEmpty ? "" : " (closest: \(listed(closest)))"
             outcome.refusal = ImportRefusal(
-                "无法确定推荐单位（表中“推荐单位(公章)”为“\(form.recommenderLine ?? "")”）；\(hint)请用 --recommender 指定",
-                "cannot tell the recommender (the form says \"\(form.recommenderLine ?? "")\")\(english); give --recommender"
+                "无法确定推荐单位（表中“推荐单位(公章)”为“\(form.recommenderLine ?? "")”）；\(hint)请选定推荐单位后重新导入（网页上的“推荐单位”选项，命令行的 --recommender）",
+                "cannot tell the recommender (the form says \"\(form.recommenderLine ?? "")\")\(english); choose it (the page's"
+                    + " choice, or --recommender) and import again"
             )
             return outcome
         }

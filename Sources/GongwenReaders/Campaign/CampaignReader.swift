@@ -14,6 +14,10 @@ public struct CampaignReader: Sendable {
         public var inputFiles: [String]
         /// The declarations table's file name, relative to the campaign folder (the importer rewrites it).
         public var declarationsFile = CampaignReader.defaultFiles.declarations
+        /// The plan's and the award list's files, relative to the campaign folder (an import with `--replace`
+        /// edits them when it removes a project they name).
+        public var planFile = CampaignReader.defaultFiles.plan
+        public var awardsFile = CampaignReader.defaultFiles.awards
         /// campaign.yaml's `templates:` folder, resolved against the campaign folder.
         public var templatesFolder: URL?
         /// Tables that could not be read at all (encoding, an unclosed quote, a missing column…). Checking the
@@ -137,6 +141,8 @@ public struct CampaignReader: Sendable {
         result.unreadableTables = unreadable
         result.notYet = notYet
         result.declarationsFile = file.files?.declarations ?? Self.defaultFiles.declarations
+        result.planFile = file.files?.plan ?? Self.defaultFiles.plan
+        result.awardsFile = file.files?.awards ?? Self.defaultFiles.awards
         result.templatesFolder = file.templates.map { folder.appendingPathComponent($0) }
         return result
     }

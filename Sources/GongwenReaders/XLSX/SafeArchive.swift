@@ -29,12 +29,25 @@ struct SafeArchive {
     }
 
     init(data: Data, limits: ImportLimits) throws(ImportRefusal) {
+        // An OLE2 compound file (D0 CF 11 E0): an old .xls saved under a new name, or an .xlsx with a password
+        // to open (Excel and WPS wrap an encrypted workbook so). Both need the same step from the sender.
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw ImportRefusal(
+                "这是旧版 Excel（.xls）文件，或设置了打开密码的文件：请在 Excel 或 WPS 中打开，取消密码（文件→信息→保护工作簿），"
+                    + "再“另存为”Excel 工作簿（.xlsx）后重新上传",
+                "an old Excel (.xls) file, or one protected by a password to open: open it in Excel or WPS, remove the"
+                    + " password, save it as an Excel workbook (.xlsx) and send it again")
+        }
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw ImportRefusal(
-                "不是 XLSX（Excel）文件：内容不是 zip 格式", "not an XLSX (Excel) file: the content is not a zip archive")
+                "不是 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中“另存为”Excel 工作簿后重新上传",
+                "not an Excel workbook (.xlsx): save it as an Excel workbook in Excel or WPS and send it again")
         }
-        if let (entry, reason) = ZipConsistency.problem(in: data) {
-            throw ImportRefusal("文件已损坏：\(entry)：\(reason)", "damaged file: \(entry): \(reason)")
+        if ZipConsistency.problem(in: data) != nil {
+            throw ImportRefusal(
+                "文件已损坏（可能下载或复制未完成）：请让推荐单位重新发送，或在 Excel 中打开后另存一份",
+                "the file is damaged (an unfinished download or copy?): ask for it again, or open it in Excel and save"
+                    + " a new copy")
         }
         guard let copy = try? TemporaryCopy(data) else {
             throw ImportRefusal("无法建立临时副本", "cannot make a temporary copy to read")
