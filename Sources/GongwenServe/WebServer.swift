@@ -74,6 +74,10 @@ public struct WebServer: Sendable {
             return Response(status: .seeOther, headers: [.location: "/build/progress"])
         }
         router.post("/import") { request, _ in try await self.importForms(request) }
+        router.post("/import/confirm") { request, _ in try await self.confirmImport(request) }
+        router.post("/import/discard") { request, _ in try self.discardImport(request) }
+        router.get("/history") { _, _ in try self.page(self.historyPage()) }
+        router.post("/history/undo") { request, _ in try await self.undo(request) }
         router.get("/build/progress") { _, _ in try await self.page(self.progressPage()) }
         router.get("/file") { request, _ in try self.download(request) }
         router.get("/blank-form") { _, _ in try self.blankForm() }
@@ -137,13 +141,24 @@ public struct WebServer: Sendable {
             if let row = diagnostic.location.row { findingsByRow[row, default: 0] += 1 }
         }
         let grouped = data.declarationsByRecommender()
+        let refused = RefusedRows(campaign: options.campaign).load()
         page.recommenders = campaign.recommenders.map { recommender in
             let rows = grouped[recommender.id] ?? []
             let errors = rows.reduce(0) { $0 + (findingsByRow[$1.origin.row] ?? 0) }
-            let status = !rows.isEmpty ? "已收到" : days < 0 ? "逾期" : "未收到"
-            return WebPage.Recommender(
+            let latest = rows.compactMap(\.received).max()
+            let lateRow = rows.contains { ($0.received.map { $0 > deadline }) ?? false }
+            let status = !rows.isEmpty ? (lateRow ? "逾期收到" : "已收到") : days < 0 ? "逾期未交" : "未收到"
+            var entry = WebPage.Recommender(
                 id: recommender.id, name: recommender.name, rows: rows.count, errors: errors, status: status)
+            entry.refused = refused[recommender.id]?.rows.count ?? 0
+            entry.received = latest?.iso ?? ""
+            entry.contact = [recommender.preparer, recommender.phone].filter { !$0.isEmpty }.joined(separator: " ")
+            entry.late = lateRow || (rows.isEmpty && days < 0)
+            return entry
         }
+        page.formsIn = page.recommenders.filter { $0.rows > 0 }.count
+        page.formsMissing = page.recommenders.count - page.formsIn
+        page.formsLate = page.recommenders.filter(\.late).count
         page.issued = lastFiles().filter { !$0.documentNumber.isEmpty && $0.path.hasSuffix(".docx") }
         return page
     }
@@ -244,90 +259,5 @@ public struct WebServer: Sendable {
         var page = blankPage(heading)
         page.files = lastFiles()
         return page
-    }
-
-    // MARK: Import
-
-    /// Returned forms dropped on the page: streamed to a private folder and imported exactly as `gongwen import`.
-    func importForms(_ request: Request) async throws -> Response {
-        // Token and origin first: a forged or token-less upload is refused before its body is read.
-        if let refusal = refusal(request) { return refusal }
-        guard let contentType = request.headers[.contentType], let boundary = MultipartForm.boundary(contentType) else {
-            return Self.refused("需要 multipart/form-data / expected multipart/form-data", status: .badRequest)
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "gongwen-upload-\(Self.randomToken())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let parts = MultipartForm(boundary: boundary, folder: folder, fileLimit: options.uploadLimit)
-        do {
-            try await parts.read(request.body)
-        } catch .fileTooLarge {
-            return try page(
-                blankPage("文件超过 \(options.uploadLimit / 1024 / 1024) MB / a file is too large"),
-                status: .contentTooLarge, headers: .closing("text/html; charset=utf-8"))
-        } catch .fieldsTooLarge {
-            return try page(
-                blankPage("上传超过大小限制 / the upload is too large"), status: .contentTooLarge,
-                headers: .closing("text/html; charset=utf-8"))
-        } catch {
-            return try page(blankPage("上传内容不完整或格式不对 / the upload is incomplete or malformed"), status: .badRequest)
-        }
-        guard !parts.files.isEmpty else {
-            return try page(blankPage("没有选择文件 / no file was chosen"), status: .badRequest)
-        }
-        var urls: [URL] = []
-        for (index, file) in parts.files.enumerated() {
-            // The uploaded name is only used for its extension and shown in the report; never as a path.
-            let ext = (file.name as NSString).pathExtension.lowercased()
-            let name =
-                "\(index + 1)-" + FileNaming.safe((file.name as NSString).deletingPathExtension) + "."
-                + (["xlsx", "csv"].contains(ext) ? ext : "bin")
-            let url = folder.appendingPathComponent(name)
-            try FileManager.default.moveItem(at: file.url, to: url)
-            urls.append(url)
-        }
-        let recommender = parts.fields["recommender"].flatMap { $0.isEmpty ? nil : $0 }
-        let files = urls
-        guard
-            let (page, refused) = await gate.runBlocking({ () -> (WebPage, Bool) in
-                var options = Importer.Options(campaign: self.options.campaign, files: files)
-                options.recommender = recommender
-                do {
-                    let result = try Importer(options: options).run()
-                    // The page after the import: the recommenders' counts include what came in.
-                    var page = self.blankPage("")
-                    page.heading = "导入 \(result.acceptedCount) 行 / imported \(result.acceptedCount) rows"
-                    for outcome in result.files {
-                        page.lines.append(
-                            "\(outcome.file)：导入 \(outcome.accepted.count) 行，未导入 \(outcome.rejected.count) 行"
-                                + (outcome.refusal.map { "，已拒绝：\($0.description)" } ?? ""))
-                        for (row, findings) in outcome.rejected {
-                            for finding in findings {
-                                page.problems.append(
-                                    WebPage.Problem(
-                                        place: "\(outcome.file) 第\(row)行 \(finding.location.field ?? "")",
-                                        code: finding.code, chinese: finding.chinese, english: finding.english,
-                                        severity: "error"))
-                            }
-                        }
-                    }
-                    let refused = result.files.contains { $0.refusal != nil } || result.acceptedCount == 0
-                    return (page, refused)
-                } catch {
-                    var page = self.blankPage("")
-                    page.heading = "导入未完成，数据未改动 / nothing was imported"
-                    let failure = error as? GongwenError
-                    page.lines = [failure?.description ?? "\(error)"]
-                    page.problems = (failure?.diagnostics ?? []).map(Self.problem)
-                    return (page, true)
-                }
-            })
-        else {
-            return try self.page(
-                blankPage("正在导入或生成，请稍候再试 / an import or a build is running"), status: .conflict)
-        }
-        // A form refused (damaged, hostile, nothing importable) answers 422 with its report.
-        return try self.page(page, status: refused ? .unprocessableContent : .ok)
     }
 }

@@ -37,7 +37,7 @@ struct WebServerRefusalTests {
 
     static let multipart: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
 
-    /// Posts `body` to /import and expects `status` and a page mentioning `message`, with the campaign's files
+    /// Posts `body` to /import and expects `status` and a page mentioning `message`, with the campaign's data
     /// byte for byte as before and no output folder made.
     func expectImportRefused(
         _ body: ByteBuffer, token: String? = "form-token", uploadLimit: Int = WebServer.uploadLimit,
@@ -59,10 +59,10 @@ struct WebServerRefusalTests {
     }
 
     /// The campaign's data: every file but the import's report (kept, as `gongwen import` keeps it, to say
-    /// why nothing came in) and its lock file.
+    /// why nothing came in), its lock file and uploads waiting for confirmation.
     static func data(of campaign: URL) throws -> [String: Data] {
         try TemporaryFolder.contents(of: campaign).filter {
-            !$0.key.hasPrefix("import-report.") && $0.key != ".gongwen-lock"
+            !$0.key.hasPrefix("import-report.") && $0.key != ".gongwen-lock" && !$0.key.hasPrefix(".gongwen/uploads/")
         }
     }
 

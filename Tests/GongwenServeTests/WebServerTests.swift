@@ -114,7 +114,7 @@ struct WebServerTests {
             }
             #expect(page.contains("已生成") && page.contains("[6/8] 归档 archive") && !page.contains("http-equiv"))
             // Grouped as the output folder is: a heading per folder, each file by its name.
-            #expect(page.contains("<h3>计划通知</h3>") && page.contains("data-path=\"计划通知/"))
+            #expect(page.contains("<summary>计划通知</summary>") && page.contains("data-path=\"计划通知/"))
             // A file by its path and SHA-256 in manifest.json, as the page links it: the same bytes.
             let manifest =
                 try JSONSerialization.jsonObject(
@@ -144,16 +144,26 @@ struct WebServerTests {
         body += "Content-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
         let upload = body
         let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        let declarationsURL = folder.url.appendingPathComponent("campaign/declarations.csv")
+        let before = try Data(contentsOf: declarationsURL)
         try await server.application().test(.router) { client in
+            // First shown: nothing written yet.
+            var page = ""
             try await client.execute(
                 uri: "/import?token=form-token", method: .post, headers: headers, body: ByteBuffer(string: upload)
-            ) {
+            ) { page = String(buffer: $0.body) }
+            #expect(page.contains("请核对") && page.contains("新增：降低网页测试返工率"), "\(page.prefix(600))")
+            #expect(page.contains("../../返回表.csv：可导入 1 行"), "the name as sent, shown, never a path")
+            #expect(try Data(contentsOf: declarationsURL) == before)
+            let confirm = try WebCorrectionTests.confirmation(page, replace: false)
+            try await client.execute(uri: confirm, method: .post) {
                 let page = String(buffer: $0.body)
-                #expect(page.contains("导入 1 行"), "\(page.prefix(600))")
+                #expect(page.contains("已导入") && page.contains("撤销这次导入"), "\(page.prefix(800))")
             }
+            // Confirmed once only: the upload is gone.
+            try await client.execute(uri: confirm, method: .post) { #expect($0.status == .gone) }
         }
-        let declarations = try String(
-            contentsOf: folder.url.appendingPathComponent("campaign/declarations.csv"), encoding: .utf8)
+        let declarations = try String(contentsOf: declarationsURL, encoding: .utf8)
         #expect(declarations.contains("天津网页测试有限公司"))
     }
 

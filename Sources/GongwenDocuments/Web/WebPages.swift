@@ -9,6 +9,14 @@ public struct WebPage: Sendable, Equatable {
         public var errors: Int
         /// 已收到 / 未收到 / 逾期.
         public var status: String
+        /// Rows of its last form that were refused and are still owed.
+        public var refused = 0
+        /// The latest 收到日期 of its rows (empty when none is recorded).
+        public var received = ""
+        /// 填报人 and 联系人电话 from campaign.yaml, to chase a missing form.
+        public var contact = ""
+        /// No form and the deadline has passed, or a row received after it: highlighted.
+        public var late = false
 
         public init(id: String, name: String, rows: Int, errors: Int, status: String) {
             self.id = id
@@ -83,6 +91,71 @@ public struct WebPage: Sendable, Equatable {
         public var files: [File]
     }
 
+    /// An import shown before it is made: per recommender what would change, and the choices.
+    public struct Preview: Sendable, Equatable {
+        public struct Row: Sendable, Equatable {
+            /// `added`, `changed`, `kept`, `removed`.
+            public var kind: String
+            public var text: String
+
+            public init(kind: String, text: String) {
+                self.kind = kind
+                self.text = text
+            }
+        }
+
+        public struct Change: Sendable, Equatable {
+            public var recommender: String
+            public var summary: String
+            public var rows: [Row]
+
+            public init(recommender: String, summary: String, rows: [Row]) {
+                self.recommender = recommender
+                self.summary = summary
+                self.rows = rows
+            }
+        }
+
+        public var uploadID: String
+        public var changes: [Change]
+        /// Rows the forms do not have: removed only when the clerk chooses "replace".
+        public var absentCount: Int
+        public var canReplace: Bool
+        /// Anything to import at all.
+        public var canConfirm: Bool
+
+        public init(uploadID: String, changes: [Change], absentCount: Int, canConfirm: Bool) {
+            self.uploadID = uploadID
+            self.changes = changes
+            self.absentCount = absentCount
+            self.canReplace = absentCount > 0
+            self.canConfirm = canConfirm
+        }
+    }
+
+    /// One recorded change to the campaign's data, with its undo.
+    public struct HistoryEntry: Sendable, Equatable {
+        public var number: Int
+        public var time: String
+        public var action: String
+        public var uploads: String
+        public var summary: [String]
+        public var state: String
+        public var canUndo: Bool
+
+        public init(
+            number: Int, time: String, action: String, uploads: String, summary: [String], state: String, canUndo: Bool
+        ) {
+            self.number = number
+            self.time = time
+            self.action = action
+            self.uploads = uploads
+            self.summary = summary
+            self.state = state
+            self.canUndo = canUndo
+        }
+    }
+
     public var campaignTitle: String
     /// The per-session token every form carries (a POST without it is refused).
     public var formToken: String
@@ -92,6 +165,10 @@ public struct WebPage: Sendable, Equatable {
     public var deadline = ""
     public var daysLeft = ""
     public var recommenders: [Recommender] = []
+    /// The season at a glance: forms in, not yet in, late.
+    public var formsIn = 0
+    public var formsMissing = 0
+    public var formsLate = 0
     public var problems: [Problem] = []
     /// The last build's files, in manifest order; `fileGroups` follows them.
     public var files: [File] = [] {
@@ -104,6 +181,15 @@ public struct WebPage: Sendable, Equatable {
     public var refresh = false
     /// An import report's HTML, shown as it is written (escaped by its own template).
     public var reportPath = ""
+    /// An import waiting for the clerk's confirmation.
+    public var preview: Preview?
+    /// The change just made, which the page offers to undo.
+    public var undoNumber: Int?
+    /// The recorded changes (the history page).
+    public var history: [HistoryEntry] = [] {
+        didSet { hasHistory = !history.isEmpty }
+    }
+    public private(set) var hasHistory = false
 
     public init(campaignTitle: String, formToken: String) {
         self.campaignTitle = campaignTitle
@@ -139,6 +225,16 @@ public struct WebPage: Sendable, Equatable {
         page.succeeded = true
         page.refresh = true
         page.reportPath = "import-report.html"
+        page.preview = Preview(
+            uploadID: "0123",
+            changes: [Preview.Change(recommender: "单位", summary: "s", rows: [Preview.Row(kind: "added", text: "t")])],
+            absentCount: 1, canConfirm: true)
+        page.undoNumber = 1
+        page.history = [
+            HistoryEntry(
+                number: 1, time: "2019-04-20T10:00:00+08:00", action: "import", uploads: "a.xlsx", summary: ["s"],
+                state: "done", canUndo: true)
+        ]
         return page
     }
 }

@@ -1,0 +1,134 @@
+import Foundation
+import GongwenBuild
+import GongwenTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import GongwenServe
+
+/// Corrections through the page (issue 22): a form with one corrected row is shown, then merged; rows go only
+/// as the clerk's second, separate choice; an import is undone from the history page; refused rows stay counted
+/// on the overview after a restart.
+struct WebCorrectionTests {
+    static let boundary = "gongwencorrection"
+
+    static func upload(_ csv: String, named name: String = "KFQ.csv") -> ByteBuffer {
+        var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"recommender\"\r\n\r\nKFQ\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\n\r\n"
+        body += csv + "\r\n--\(boundary)--\r\n"
+        return ByteBuffer(string: body)
+    }
+
+    static let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+
+    static func form(_ rows: [String]) -> String {
+        "序号,申报单位名称,统一社会信用代码,行业,所在区,项目名称,项目负责人,联系方式,电子邮箱\r\n" + rows.joined(separator: "\r\n")
+    }
+
+    static let corrected =
+        "1,天津海川精密机械有限公司,91120116MA05K3L296,制造业,经济技术开发区,降低曲轴加工尺寸超差率,王伟,13899998888,qc@haichuan-tj.com"
+
+    func server() throws -> (TemporaryFolder, WebServer) {
+        let folder = try TemporaryFolder()
+        let campaign = try folder.copy(Fixtures.campaign("valid-small"), as: "campaign")
+        let extra =
+            "4,KFQ,天津新港船舶重工有限公司,91120116MA05K3L296,制造业,经济技术开发区,缩短船体分段合拢周期,孙丽,13611112222,ss@xg.cn\r\n"
+        let url = campaign.appendingPathComponent("declarations.csv")
+        try (try Data(contentsOf: url) + Data(extra.utf8)).write(to: url)
+        let options = WebServer.Options(campaign: campaign, output: folder.url.appendingPathComponent("output"))
+        return (folder, WebServer(options: options, formToken: "form-token"))
+    }
+
+    func kfqRows(_ server: WebServer) throws -> [String] {
+        let text = try String(
+            contentsOf: server.options.campaign.appendingPathComponent("declarations.csv"), encoding: .utf8)
+        return text.split(whereSeparator: \.isNewline).filter { $0.contains(",KFQ,") || $0.contains(",天津经济") }.map(
+            String.init)
+    }
+
+    /// The confirmation address on a preview page (`replace`: the second button's).
+    static func confirmation(_ page: String, replace: Bool) throws -> String {
+        let pattern =
+            #"/import/confirm\?token=form-token&amp;upload=[0-9a-f]{32}"# + (replace ? "&amp;replace=1" : "\"")
+        let range = try #require(page.range(of: pattern, options: .regularExpression), "\(page.prefix(2000))")
+        return String(page[range]).replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "\"", with: "")
+    }
+
+    @Test func oneCorrectedRowIsShownThenMergedAndRowsGoOnlyOnTheSecondChoice() async throws {
+        let (folder, server) = try server()
+        _ = folder
+        #expect(try kfqRows(server).count == 3)
+        try await server.application().test(.router) { client in
+            var page = ""
+            try await client.execute(
+                uri: "/import?token=form-token", method: .post, headers: Self.headers,
+                body: Self.upload(Self.form([Self.corrected]))
+            ) { page = String(buffer: $0.body) }
+            #expect(page.contains("联系方式“13812345678”改为“13899998888”"))
+            #expect(page.contains("新表中没有，保留：缩短船体分段合拢周期"))
+            #expect(page.contains("以新表替换：删除新表中没有的 2 行"))
+            try await client.execute(uri: try Self.confirmation(page, replace: false), method: .post) {
+                #expect($0.status == .ok)
+            }
+            let rows = try kfqRows(server)
+            #expect(rows.count == 3 && rows[0].contains("13899998888"), "\(rows)")
+            // The same form again, now confirmed as replacing: the two rows go, and are listed.
+            try await client.execute(
+                uri: "/import?token=form-token", method: .post, headers: Self.headers,
+                body: Self.upload(Self.form([Self.corrected]))
+            ) { page = String(buffer: $0.body) }
+            try await client.execute(uri: try Self.confirmation(page, replace: true), method: .post) { response in
+                #expect(String(buffer: response.body).contains("删除表中未列的 2 行"))
+            }
+            #expect(try kfqRows(server).count == 1)
+            // Undone from the history page: the two rows are back.
+            try await client.execute(uri: "/history", method: .get) {
+                #expect(String(buffer: $0.body).contains("撤销第 2 次修改"))
+            }
+            try await client.execute(uri: "/history/undo?token=form-token&number=2", method: .post) {
+                #expect(String(buffer: $0.body).contains("已撤销第 2 次修改"))
+            }
+            #expect(try kfqRows(server).count == 3)
+            // Without the token, nothing is undone.
+            try await client.execute(uri: "/history/undo?number=1", method: .post) { #expect($0.status == .forbidden) }
+        }
+    }
+
+    @Test func refusedRowsAreStillCountedAfterARestart() async throws {
+        let (folder, server) = try server()
+        _ = folder
+        let wrong = "2,天津坏公司,91120116MA05K3L29X,制造业,经济技术开发区,另一个项目,李雷,13900001111,x@y.cn"
+        try await server.application().test(.router) { client in
+            var page = ""
+            try await client.execute(
+                uri: "/import?token=form-token", method: .post, headers: Self.headers,
+                body: Self.upload(Self.form([Self.corrected, wrong]))
+            ) { page = String(buffer: $0.body) }
+            try await client.execute(uri: try Self.confirmation(page, replace: false), method: .post) { _ in }
+        }
+        // A new server on the same campaign: the refused row is on the overview.
+        let restarted = WebServer(options: server.options, formToken: "other")
+        try await restarted.application().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<tr><td>天津经济技术开发区市场监督管理局</td><td>3</td><td>0</td><td>1</td>"), "\(page)")
+            }
+        }
+    }
+
+    @Test func thePageHasLandmarksLabelsAndAViewport() async throws {
+        let (folder, server) = try server()
+        _ = folder
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<main>") && page.contains("<nav aria-label="))
+                #expect(page.contains("<label for=\"files\">") && page.contains("id=\"files\""))
+                #expect(page.contains("<label for=\"recommender\">") && page.contains("id=\"recommender\""))
+                #expect(page.contains("name=\"viewport\" content=\"width=device-width"))
+                #expect(page.contains("已报 2") && page.contains("未报 0"))
+            }
+        }
+    }
+}
