@@ -11,6 +11,8 @@
 3. Two builds into one folder, started together, 20 times: each exits 0 or says that another run holds the
    lock, and the folder ends consistent with its manifest.
 4. Two imports into one campaign, started together, 12 times: both recommenders' rows are there afterwards.
+5. A --pdf build killed while LibreOffice converts, 5 times (when soffice is installed): no soffice process
+   of that build is left running.
 Prints the counts; exits 1 on any failure.
 """
 import hashlib, json, os, random, shutil, signal, subprocess, sys, time
@@ -172,9 +174,43 @@ for trial in range(12):
                         f"{'项目0' in text}, {'缩短灭菌周期' in text}")
 print(f"two imports at once, 12 times: {lost} lost an import")
 
+# 5. A --pdf build killed during LibreOffice's conversion leaves no LibreOffice behind.
+def processes_of(build_pid):
+    """Processes whose command line names this build's private LibreOffice profile."""
+    found = subprocess.run(["pgrep", "-f", f"gongwen-pdf-{build_pid}-"], capture_output=True, text=True)
+    return [int(p) for p in found.stdout.split()]
+
+if shutil.which("soffice"):
+    orphans, during = 0, 0
+    for trial in range(5):
+        folder = work / f"pdf-{trial}"
+        build = subprocess.Popen([str(gongwen), "build", str(sample), "-o", str(folder), "--pdf",
+                                  "--allow-substitute-fonts"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and build.poll() is None and not processes_of(build.pid):
+            time.sleep(0.1)
+        time.sleep(rng.uniform(0.5, 3))
+        during += bool(processes_of(build.pid))
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and processes_of(build.pid):
+            time.sleep(0.2)
+        left = processes_of(build.pid)
+        if left:
+            orphans += 1
+            failures.append(f"pdf kill {trial}: LibreOffice left running: {left}")
+            for pid in left:
+                os.kill(pid, signal.SIGKILL)
+    print(f"--pdf builds killed: 5 ({during} while LibreOffice ran); LibreOffice left running after {orphans}")
+    if during == 0:
+        failures.append("pdf kill: no kill landed while LibreOffice ran")
+else:
+    print("--pdf builds killed: skipped (no soffice)")
+
 for failure in failures:
     print("FAIL", failure)
-groups = ("build kill", "import kill", "builds together", "imports together")
+groups = ("build kill", "import kill", "builds together", "imports together", "pdf kill")
 failed = sum(any(f.startswith(group) for f in failures) for group in groups)
 print(f"nothing-lost: {len(groups) - failed} passed, {failed} failed")
 sys.exit(1 if failures else 0)

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """The office's web page in a real browser (headless Chromium driven by Selenium): start `gongwen-serve` on a
 copy of the sample campaign with one more recommender, open the overview, upload a blank form filled in with
-openpyxl (made by `gongwen blank-form`), read the report (rows counted), build, download the plan notice
-through the page and check its SHA-256 against manifest.json. Screenshots of each page go to OUT_DIR.
+openpyxl (made by `gongwen blank-form`), check the preview (nothing written yet) and confirm it; send back one
+corrected row and see the other row kept; undo that correction from the history page; build, download the
+plan notice through the page and check its SHA-256 against manifest.json; the page at 390 px wide has no
+sideways scroll; axe-core finds no critical or serious problem. Screenshots of each page go to OUT_DIR.
 
     python3 Scripts/ci/web-browser-test.py BIN_DIR CAMPAIGN OUT_DIR   (BIN_DIR holds gongwen and gongwen-serve)
 """
@@ -34,6 +36,13 @@ for r, row in enumerate(rows):
     for c, value in enumerate(row):
         ws.cell(row=5 + r, column=c + 1, value=value)
 wb.save(out / "filled.xlsx")
+# The recommender sends back only its corrected second row (a new phone number).
+wb = openpyxl.load_workbook(out / "blank.xlsx")
+ws = wb.worksheets[0]
+ws["A3"] = "推荐单位(公章):滨海新区网页测试推荐单位"
+for c, value in enumerate([1, *rows[1][1:7], "022-66209999", rows[1][8]]):
+    ws.cell(row=5, column=c + 1, value=value)
+wb.save(out / "corrected.xlsx")
 
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
@@ -41,6 +50,20 @@ with socket.socket() as s:
 server = subprocess.Popen([serve, str(campaign), "--output", str(out / "output"), "--port", str(port)],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 failures, checks = [], 0
+
+def wait_for(browser, condition, seconds=30):
+    """Waits until `condition(browser)` holds (a click's page has loaded), at most `seconds`."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if condition(browser): return True
+        except Exception:
+            pass
+        time.sleep(0.1)
+    return False
+
+def heading_contains(text):
+    return lambda b: text in b.find_element(By.ID, "heading").text
 def check(ok, message):
     global checks
     checks += 1
@@ -65,11 +88,62 @@ try:
         check("滨海新区网页测试推荐单位" in browser.page_source, "overview: the new recommender is not listed")
         browser.save_screenshot(str(out / "1-overview.png"))
 
-        browser.find_element(By.NAME, "files").send_keys(str(out / "filled.xlsx"))
+        before = (campaign / "declarations.csv").read_bytes()
+        browser.find_element(By.ID, "files").send_keys(str(out / "filled.xlsx"))
         browser.find_element(By.ID, "import").click()
+        wait_for(browser, lambda b: b.find_elements(By.ID, "preview"))
+        preview = browser.find_element(By.ID, "preview").text
+        check("新增：降低网页测试甲返工率" in preview and "新增：提高网页测试乙合格率" in preview, f"preview: {preview!r}")
+        check((campaign / "declarations.csv").read_bytes() == before, "preview: declarations.csv changed before confirming")
+        browser.save_screenshot(str(out / "2-import-preview.png"))
+        browser.find_element(By.ID, "confirm").click()
+        wait_for(browser, heading_contains("已导入"))
         heading = browser.find_element(By.ID, "heading").text
-        check("导入 2 行" in heading, f"import: the report says {heading!r}, not 2 rows")
-        browser.save_screenshot(str(out / "2-import-report.png"))
+        check("已导入" in heading, f"import: {heading!r}")
+        browser.save_screenshot(str(out / "2a-import-report.png"))
+
+        # One corrected row back: the other row stays; the change is shown field by field.
+        browser.get(base + "/")
+        browser.find_element(By.ID, "files").send_keys(str(out / "corrected.xlsx"))
+        browser.find_element(By.ID, "import").click()
+        wait_for(browser, lambda b: b.find_elements(By.ID, "preview"))
+        preview = browser.find_element(By.ID, "preview").text
+        check("联系方式“022-66201234”改为“022-66209999”" in preview, f"correction preview: {preview!r}")
+        check("保留：降低网页测试甲返工率" in preview, f"correction preview keeps the other row: {preview!r}")
+        browser.save_screenshot(str(out / "2b-correction-preview.png"))
+        browser.find_element(By.ID, "confirm").click()
+        wait_for(browser, heading_contains("已导入"))
+        declarations = (campaign / "declarations.csv").read_text(encoding="utf-8-sig")
+        check("022-66209999" in declarations and "降低网页测试甲返工率" in declarations, "correction: rows after it")
+        # Undone from the history page: the file as it was before the correction.
+        browser.get(base + "/history")
+        browser.save_screenshot(str(out / "2c-history.png"))
+        browser.find_elements(By.CSS_SELECTOR, "#history button")[0].click()
+        wait_for(browser, heading_contains("已撤销"))
+        declarations = (campaign / "declarations.csv").read_text(encoding="utf-8-sig")
+        check("022-66201234" in declarations and "022-66209999" not in declarations, "undo: the correction stays")
+
+        # A phone's width and 200 % zoom: no sideways scroll of the page itself.
+        for width, name in ((390, "5-phone-390.png"), (640, "5-zoom-200.png")):
+            browser.set_window_size(width, 1600)
+            browser.get(base + "/")
+            overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            check(overflow <= 1, f"{width} px: the page scrolls sideways by {overflow} px")
+            browser.save_screenshot(str(out / name))
+        browser.set_window_size(1280, 1600)
+        browser.get(base + "/")
+        browser.save_screenshot(str(out / "5-desktop-1280.png"))
+        try:
+            from axe_selenium_python import Axe
+            axe = Axe(browser)
+            axe.inject()
+            results = axe.run()
+            bad = [v for v in results["violations"] if v.get("impact") in ("critical", "serious")]
+            for v in results["violations"]:
+                print(f"axe: {v.get('impact')}: {v['id']}: {v['help']} ({len(v['nodes'])})")
+            check(not bad, f"axe-core: {[v['id'] for v in bad]}")
+        except ImportError:
+            check(False, "axe-selenium-python is not installed")
 
         browser.get(base + "/")
         browser.find_element(By.ID, "build").click()
@@ -87,6 +161,8 @@ try:
         check("已生成" in heading, f"build: {heading!r}")
         browser.save_screenshot(str(out / "3-built.png"))
 
+        for summary in browser.find_elements(By.CSS_SELECTOR, "#built-files summary"):
+            summary.click()
         links = [a for a in browser.find_elements(By.CSS_SELECTOR, "a.file") if (a.get_attribute("data-path") or "").startswith("计划通知/") and a.text.endswith("通知.docx")]
         check(len(links) == 1, f"build: {len(links)} plan-notice links")
         href, path = links[0].get_attribute("href"), links[0].get_attribute("data-path")

@@ -104,13 +104,15 @@ extension WebServer {
 
     /// Why a POST is refused, decided from its address and headers alone (before any of its body is read):
     /// the page's form token must be in its address (`?token=`, as the page's forms send it) or the
-    /// `X-Gongwen-Token` header; a browser's Origin, when sent, must be this server as the browser reached it;
-    /// a cross-site request (Sec-Fetch-Site) is refused whatever it carries.
+    /// `X-Gongwen-Token` header; a cross-site request (Sec-Fetch-Site, which no page can forge) is refused
+    /// whatever it carries; a browser's Origin, when it names one, must be this server as the browser reached
+    /// it. (Under `Referrer-Policy: no-referrer` a browser sends `Origin: null` with the page's own forms, so
+    /// "null" is not a refusal by itself; the token and Sec-Fetch-Site decide.)
     func refusal(_ request: Request) -> Response? {
         let token = request.uri.queryParameters.get("token").map({ String($0) }) ?? request.headers[.gongwenToken]
         guard token == formToken else { return Self.refused() }
-        if let site = request.headers[.secFetchSite], site == "cross-site" { return Self.refused() }
-        if let origin = request.headers[.origin] {
+        if let site = request.headers[.secFetchSite], site != "same-origin", site != "none" { return Self.refused() }
+        if let origin = request.headers[.origin], origin != "null" {
             guard let host = request.head.authority, origin == "http://\(host)" || origin == "https://\(host)" else {
                 return Self.refused()
             }

@@ -152,7 +152,7 @@ extension WebServer {
             page.heading = "请核对：以下是这次导入将做的修改，确认后才写入 / check what this import would change"
         } else {
             page.heading = changed ? "已导入 / imported" : "没有需要导入的修改 / nothing to change"
-            page.undoNumber = result.entry?.number
+            page.undoNumber = result.entry?.number ?? 0
         }
         for outcome in result.files {
             page.lines.append(

@@ -182,9 +182,15 @@ public struct WebPage: Sendable, Equatable {
     /// An import report's HTML, shown as it is written (escaped by its own template).
     public var reportPath = ""
     /// An import waiting for the clerk's confirmation.
-    public var preview: Preview?
-    /// The change just made, which the page offers to undo.
-    public var undoNumber: Int?
+    public var preview: Preview? {
+        didSet { hasPreview = preview != nil }
+    }
+    public private(set) var hasPreview = false
+    /// The change just made, which the page offers to undo (0: none).
+    public var undoNumber = 0 {
+        didSet { canUndoImport = undoNumber > 0 }
+    }
+    public private(set) var canUndoImport = false
     /// The recorded changes (the history page).
     public var history: [HistoryEntry] = [] {
         didSet { hasHistory = !history.isEmpty }
