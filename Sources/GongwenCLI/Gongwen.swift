@@ -14,7 +14,7 @@ public struct Gongwen: ParsableCommand {
             """,
         subcommands: [
             Check.self, Build.self, VerifyCommand.self, BlankFormCommand.self, ImportCommand.self,
-            TemplatesCommand.self, InitCommand.self, HistoryCommand.self,
+            TemplatesCommand.self, InitCommand.self, HistoryCommand.self, ReturnedFormsCommand.self,
         ]
     )
 

@@ -102,6 +102,28 @@ extension WebServer {
         }
     }
 
+    /// A recommender's form to send back: its refused rows, each wrong cell marked with the reason
+    /// (`?recommender=ID`, an id of campaign.yaml; nothing else from the request is used).
+    func returnedForm(_ request: Request) throws -> Response {
+        let id = request.uri.queryParameters.get("recommender").map { String($0) } ?? ""
+        do {
+            guard let (recommender, form) = try ReturnedForms.make(campaign: options.campaign, recommender: id) else {
+                return try page(blankPage("这个推荐单位没有待改的行 / nothing to send back"), status: .notFound)
+            }
+            var headers = HTTPFields()
+            headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            let name =
+                ReturnedForms.fileName(for: recommender).addingPercentEncoding(
+                    withAllowedCharacters: CharacterSet.alphanumerics) ?? "returned.xlsx"
+            headers[.contentDisposition] = "attachment; filename*=UTF-8''\(name)"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: form)))
+        } catch {
+            var page = blankPage("退回表无法生成 / the returned form cannot be made")
+            page.lines = [(error as? GongwenError)?.message ?? "\(error)"]
+            return try self.page(page, status: .internalServerError)
+        }
+    }
+
     /// Why a POST is refused, decided from its address and headers alone (before any of its body is read):
     /// the page's form token must be in its address (`?token=`, as the page's forms send it) or the
     /// `X-Gongwen-Token` header; a cross-site request (Sec-Fetch-Site, which no page can forge) is refused

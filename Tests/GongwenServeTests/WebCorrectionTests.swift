@@ -112,7 +112,37 @@ struct WebCorrectionTests {
         try await restarted.application().test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 let page = String(buffer: response.body)
-                #expect(page.contains("<tr><td>天津经济技术开发区市场监督管理局</td><td>3</td><td>0</td><td>1</td>"), "\(page)")
+                #expect(
+                    page.contains(
+                        "<tr><td>天津经济技术开发区市场监督管理局</td><td>3</td><td>0</td><td>1 <a href=\"/returned-form?recommender=KFQ\">"
+                    ),
+                    "\(page)")
+            }
+            // The form to send back: the refused row, its wrong cell on light red with the reason as a note.
+            try await client.execute(uri: "/returned-form?recommender=KFQ", method: .get) { response in
+                #expect(response.status == .ok)
+                let form = Data(buffer: response.body)
+                let comments = try PackageParts.text("xl/comments1.xml", in: form)
+                #expect(comments.contains("<comment ref=\"C5\"") && comments.contains("校验位不符"), "\(comments)")
+                #expect(try PackageParts.text("xl/styles.xml", in: form).contains("FFFFC7CE"))
+                let sheet = try PackageParts.text("xl/worksheets/sheet1.xml", in: form)
+                #expect(sheet.contains("<legacyDrawing r:id=\"rId2\"/>") && sheet.contains("天津坏公司"))
+                #expect(
+                    try PackageParts.text("xl/worksheets/_rels/sheet1.xml.rels", in: form).contains("vmlDrawing1.vml"))
+                // Sent back unchanged, it is read as the recommender's form and the row refused again.
+                let folder = try TemporaryFolder()
+                let url = folder.url.appendingPathComponent("returned.xlsx")
+                try form.write(to: url)
+                var options = Importer.Options(campaign: server.options.campaign, files: [url])
+                options.dryRun = true
+                let result = try Importer(options: options).run()
+                #expect(result.files.first?.recommender == "KFQ" && result.files.first?.rejected.map(\.row) == [5])
+            }
+            try await client.execute(uri: "/returned-form?recommender=BSQ", method: .get) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/returned-form?recommender=..%2F..", method: .get) {
+                #expect($0.status == .notFound)
             }
         }
     }

@@ -10,7 +10,11 @@ public struct WebPage: Sendable, Equatable {
         /// 已收到 / 未收到 / 逾期.
         public var status: String
         /// Rows of its last form that were refused and are still owed.
-        public var refused = 0
+        public var refused = 0 {
+            didSet { hasRefused = refused > 0 }
+        }
+        /// Its form with those rows marked can be downloaded.
+        public private(set) var hasRefused = false
         /// The latest 收到日期 of its rows (empty when none is recorded).
         public var received = ""
         /// 填报人 and 联系人电话 from campaign.yaml, to chase a missing form.

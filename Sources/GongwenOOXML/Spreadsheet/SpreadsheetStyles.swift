@@ -19,6 +19,14 @@ public enum CellStyle: Int, CaseIterable, Sendable {
     /// A group's heading row inside the table (推荐单位：…, 一、一等奖): 黑体 on light grey, so it does not read as
     /// a data row.
     case group
+    /// A data cell marked wrong on a form sent back to be corrected: `text` on light red. Present only in
+    /// workbooks made with marks (``SpreadsheetStylesPart/marks``), so every other workbook keeps its bytes.
+    case marked
+    /// `code` on light red.
+    case markedCode
+
+    /// The formats every workbook has (the marked ones come after, when asked for).
+    static let unmarked: [CellStyle] = allCases.filter { $0 != .marked && $0 != .markedCode }
 }
 
 /// `xl/styles.xml` (ECMA-376 Part 1 §18.8): fonts, fills, borders and the cell formats of ``CellStyle``.
@@ -27,11 +35,14 @@ public struct SpreadsheetStylesPart {
     public var bodyFont: String
     public var headingFont: String
     public var titleFont: String
+    /// Whether the workbook marks wrong cells (a returned form): adds the light red fill and its two formats.
+    public var marks = false
 
-    public init(bodyFont: String, headingFont: String, titleFont: String) {
+    public init(bodyFont: String, headingFont: String, titleFont: String, marks: Bool = false) {
         self.bodyFont = bodyFont
         self.headingFont = headingFont
         self.titleFont = titleFont
+        self.marks = marks
     }
 
     public static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
@@ -57,7 +68,7 @@ public struct SpreadsheetStylesPart {
         }
         writer.close("fonts")
         // Excel requires the first two fills to be none and gray125.
-        writer.open("fills", ["count": "3"])
+        writer.open("fills", ["count": marks ? "4" : "3"])
         writer.open("fill")
         writer.empty("patternFill", ["patternType": "none"])
         writer.close("fill")
@@ -70,6 +81,15 @@ public struct SpreadsheetStylesPart {
         writer.empty("bgColor", ["indexed": "64"])
         writer.close("patternFill")
         writer.close("fill")
+        if marks {
+            // Excel's own "light red fill" for bad values.
+            writer.open("fill")
+            writer.open("patternFill", ["patternType": "solid"])
+            writer.empty("fgColor", ["rgb": "FFFFC7CE"])
+            writer.empty("bgColor", ["indexed": "64"])
+            writer.close("patternFill")
+            writer.close("fill")
+        }
         writer.close("fills")
         writer.open("borders", ["count": "2"])
         writer.raw("<border><left/><right/><top/><bottom/><diagonal/></border>")
@@ -85,8 +105,9 @@ public struct SpreadsheetStylesPart {
         writer.open("cellStyleXfs", ["count": "1"])
         writer.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
         writer.close("cellStyleXfs")
-        writer.open("cellXfs", ["count": String(CellStyle.allCases.count)])
-        for style in CellStyle.allCases { writeFormat(style, &writer) }
+        let styles = marks ? CellStyle.allCases : CellStyle.unmarked
+        writer.open("cellXfs", ["count": String(styles.count)])
+        for style in styles { writeFormat(style, &writer) }
         writer.close("cellXfs")
         writer.open("cellStyles", ["count": "1"])
         writer.empty("cellStyle", ["name": "Normal", "xfId": "0", "builtinId": "0"])
@@ -96,7 +117,7 @@ public struct SpreadsheetStylesPart {
     }
 
     func writeFormat(_ style: CellStyle, _ writer: inout XMLWriter) {
-        let fill = style == .group ? 2 : 0
+        let fill = style == .group ? 2 : style == .marked || style == .markedCode ? 3 : 0
         let (font, border, numberFormat, horizontal): (Int, Int, Int, String?) =
             switch style {
             case .group: (2, 1, 0, "left")
@@ -106,8 +127,9 @@ public struct SpreadsheetStylesPart {
             case .header: (2, 1, 0, "center")
             case .text: (0, 1, 0, "left")
             case .center: (0, 1, 0, "center")
-            case .code: (0, 1, 49, "center")
+            case .code, .markedCode: (0, 1, 49, "center")
             case .plain: (4, 0, 0, "left")
+            case .marked: (0, 1, 0, "left")
             }
         guard let horizontal else {
             writer.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0"])
@@ -122,8 +144,9 @@ public struct SpreadsheetStylesPart {
                 "applyBorder": border == 0 ? "0" : "1", "applyAlignment": "1",
             ])
         // The label and the title stay on one line (the label overflows into the empty cells beside it).
-        let wraps = style != .annexLabel && style != .title && style != .code
-        if style == .code {
+        let isCode = style == .code || style == .markedCode
+        let wraps = style != .annexLabel && style != .title && !isCode
+        if isCode {
             writer.empty(
                 "alignment", ["horizontal": horizontal, "vertical": "center", "wrapText": "0", "shrinkToFit": "1"])
         } else {

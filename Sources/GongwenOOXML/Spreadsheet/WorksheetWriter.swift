@@ -48,6 +48,8 @@ public struct WorksheetLayout: Sendable {
     /// Header/footer codes for the page footer, e.g. `&C第 &P 页，共 &N 页`.
     public var footer: String?
     public var dataValidations: [DataValidation]
+    /// The relationship id of the sheet's comment shapes (a returned form's notes), if it has any.
+    public var legacyDrawing: String?
 
     public init(
         columnWidths: [Double], frozenRows: Int = 0, landscape: Bool = true, fitToWidth: Bool = true,
@@ -230,6 +232,8 @@ public struct WorksheetWriter {
             for row in pageBreaks { writer.empty("brk", ["id": String(row), "max": "16383", "man": "1"]) }
             writer.close("rowBreaks")
         }
+        // CT_Worksheet: legacyDrawing follows the breaks (ECMA-376 Part 1 §18.3.1.51).
+        if let legacyDrawing = layout.legacyDrawing { writer.empty("legacyDrawing", ["r:id": legacyDrawing]) }
         writer.close("worksheet")
     }
 

@@ -86,10 +86,36 @@ public struct DeclarationTableXLSX {
     /// names with commas and lists over Excel's 255-character inline limit work), an 18-character rule on
     /// 统一社会信用代码, prompts for phone and e-mail, and text format on the code and phone columns.
     public func blankForm(_ campaign: Campaign) throws -> Data {
+        try form(campaign, recommender: nil, marked: [])
+    }
+
+    /// A row refused by an import, sent back on the recommender's form: its values as they came, and why.
+    public struct MarkedRow: Sendable {
+        /// By field; a field not given is empty.
+        public var values: [DeclarationField: String]
+        /// Each problem at its field (nil: the row as a whole, noted on its 序号).
+        public var problems: [(field: DeclarationField?, text: String)]
+
+        public init(values: [DeclarationField: String], problems: [(field: DeclarationField?, text: String)]) {
+            self.values = values
+            self.problems = problems
+        }
+    }
+
+    /// The form sent back to `recommender` with its refused rows filled in: each wrong cell on light red with a
+    /// note giving the reason, the rest of the form as the blank one (lists, rules, prompts), so the corrected
+    /// rows can be returned on it and imported again.
+    public func returnedForm(_ campaign: Campaign, recommender: Recommender, rows: [MarkedRow]) throws -> Data {
+        try form(campaign, recommender: recommender, marked: rows)
+    }
+
+    func form(_ campaign: Campaign, recommender: Recommender?, marked: [MarkedRow]) throws -> Data {
         let empty = CampaignData(campaign: campaign, declarations: [])
-        var context = DeclarationTableContext.consolidated(empty)
+        var context =
+            recommender.map { DeclarationTableContext.make(for: $0, in: empty, grouped: [:]) }
+            ?? DeclarationTableContext.consolidated(empty)
         context.isConsolidated = false
-        let rows = layout.blankRows
+        let rows = max(layout.blankRows, marked.count)
         let blankRow: [Cell] = DeclarationField.formColumns.map { field in
             switch DeclarationTableContext.cellKind(field) {
             case "code": .empty(.code)
@@ -99,7 +125,38 @@ public struct DeclarationTableXLSX {
         }
         var sheet = source(context, name: layout.sheetName, headings: false)
         sheet.rowCount = rows
-        sheet.rows = { AnyIterator((0..<rows).lazy.map { _ in BodyRow.data(blankRow) }.makeIterator()) }
+        var filled: [[Cell]] = []
+        for (index, row) in marked.enumerated() {
+            let wrong = Set(row.problems.compactMap(\.field))
+            filled.append(
+                DeclarationField.formColumns.enumerated().map { column, field in
+                    let value = field == .serial ? String(index + 1) : row.values[field] ?? ""
+                    let code = DeclarationTableContext.cellKind(field) == "code"
+                    if wrong.contains(field) { return .text(value, code ? .markedCode : .marked) }
+                    return .text(
+                        value, code ? .code : DeclarationTableContext.cellKind(field) == "center" ? .center : .text)
+                })
+            for field in Set(row.problems.map { $0.field ?? .serial }) {
+                let texts = row.problems.filter { ($0.field ?? .serial) == field }.map(\.text)
+                let column = (DeclarationField.formColumns.firstIndex(of: field) ?? 0) + 1
+                sheet.comments.append(
+                    SheetComments.Comment(
+                        row: TableWorkbook.headerRow + 1 + index, column: column, text: texts.joined(separator: "\n")))
+            }
+        }
+        sheet.comments.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        // The reasons printed under the form too (a note shows on screen only when pointed at).
+        for (index, row) in marked.enumerated() {
+            for problem in row.problems {
+                sheet.notes.append("退回修改：第\(index + 1)行\(problem.field.map { " \($0.title)" } ?? "")——\(problem.text)")
+            }
+        }
+        let body = filled
+        sheet.rows = {
+            AnyIterator(
+                (0..<rows).lazy.map { index in BodyRow.data(index < body.count ? body[index] : blankRow) }
+                    .makeIterator())
+        }
         // The form goes out to be printed, filled in by hand and stamped: one A4 landscape page, its sign-off
         // lines with the table they sign.
         sheet.onePage = true

@@ -66,6 +66,8 @@ public struct FormLayout: Sendable {
     public var sheetName: String { file.sheetName }
     public var summarySheetName: String { file.summarySheetName ?? "汇总" }
     public var listSheetName: String { file.listSheetName ?? "下拉选项" }
+    /// Who the notes on a returned form are from.
+    public var commentAuthor: String { "gongwen" }
     /// The page footer in header/footer codes; centred (`&C`) unless the template names a section, as
     /// Excel and openpyxl both need a section code to place it.
     public var pageFooter: String { Self.centred(file.pageFooter) }

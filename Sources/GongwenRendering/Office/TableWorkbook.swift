@@ -24,6 +24,9 @@ public struct TableSheetSource {
     public var dataValidations: [DataValidation] = []
     /// Printed on one page (the blank form, filled in by hand and stamped).
     public var onePage = false
+    /// Notes on cells (a returned form's reasons), by sheet row and column; only on a sheet that does not
+    /// continue on another.
+    public var comments: [SheetComments.Comment] = []
 
     public init(
         name: String, annexLabel: String, title: String, recommenderLine: String, signOff: [String],
@@ -104,6 +107,7 @@ public struct TableWorkbook {
         var parts: [OOXMLPackage.Part] = []
         let printed = sources.map { sheetCount(of: $0) }.reduce(0, +)
         let footer = printed > 1 ? layout.sheetPageFooter : layout.pageFooter
+        var commentParts = 0
         for source in sources {
             let chunks = sheetCount(of: source)
             let perSheet = capacity(source)
@@ -113,12 +117,38 @@ public struct TableWorkbook {
                 used.insert(name)
                 sheets.append(WorkbookPart.Sheet(name: name, printTitleRows: Self.headerRow...Self.headerRow))
                 let limit = min(perSheet, source.rowCount - chunk * perSheet)
+                var relationships: [Relationship] = []
+                var notes: (comments: OOXMLPackage.Part, vml: OOXMLPackage.Part)?
+                if chunks == 1, !source.comments.isEmpty {
+                    commentParts += 1
+                    let comments = SheetComments(author: layout.commentAuthor, comments: source.comments)
+                    let names = ("xl/comments\(commentParts).xml", "xl/drawings/vmlDrawing\(commentParts).vml")
+                    relationships = [
+                        Relationship(
+                            id: "rId1", type: SheetComments.commentsRelationship,
+                            target: "../comments\(commentParts).xml"),
+                        Relationship(
+                            id: "rId2", type: SheetComments.vmlRelationship,
+                            target: "../drawings/vmlDrawing\(commentParts).vml"),
+                    ]
+                    notes = (
+                        OOXMLPackage.Part(
+                            name: names.0, contentType: SheetComments.commentsContentType,
+                            content: .bytes(comments.commentsXML())),
+                        OOXMLPackage.Part(
+                            name: names.1, contentType: SheetComments.vmlContentType, content: .bytes(comments.vml()))
+                    )
+                }
+                let legacyDrawing = notes == nil ? nil : "rId2"
                 parts.append(
                     OOXMLPackage.Part(
                         name: "xl/worksheets/sheet\(sheets.count).xml", contentType: WorkbookPart.worksheetContentType,
                         content: .stream { xml in
-                            try writeSheet(source, rows: iterator, limit: limit, footer: footer, &xml)
-                        }))
+                            try writeSheet(
+                                source, rows: iterator, limit: limit, footer: footer, legacyDrawing: legacyDrawing, &xml
+                            )
+                        }, relationships: relationships))
+                if let notes { parts += [notes.comments, notes.vml] }
             }
         }
         for hidden in hiddenSheets {
@@ -140,18 +170,21 @@ public struct TableWorkbook {
                 name: "xl/styles.xml", contentType: SpreadsheetStylesPart.contentType,
                 content: .bytes(
                     SpreadsheetStylesPart(
-                        bodyFont: layout.fonts.body, headingFont: layout.fonts.heading, titleFont: layout.fonts.title
+                        bodyFont: layout.fonts.body, headingFont: layout.fonts.heading, titleFont: layout.fonts.title,
+                        marks: sources.contains { !$0.comments.isEmpty }
                     ).xml())))
         for part in parts { package.add(part) }
         return package
     }
 
     func writeSheet(
-        _ source: TableSheetSource, rows: SharedIterator, limit: Int, footer: String, _ xml: inout XMLWriter
+        _ source: TableSheetSource, rows: SharedIterator, limit: Int, footer: String, legacyDrawing: String? = nil,
+        _ xml: inout XMLWriter
     ) throws {
         var sheetLayout = WorksheetLayout(
             columnWidths: layout.columns.map(\.width), frozenRows: Self.headerRow, footer: footer,
             dataValidations: source.dataValidations)
+        sheetLayout.legacyDrawing = legacyDrawing
         sheetLayout.fitToOnePage = source.onePage
         var sheet = WorksheetWriter(layout: sheetLayout)
         sheet.start(&xml)
