@@ -76,6 +76,7 @@ let package = Package(
                 "GongwenOOXML",
                 "CGongwenPOSIX",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // `gongwen serve`: the office's local web page over the same library the commands use.

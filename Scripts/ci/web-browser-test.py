@@ -180,6 +180,46 @@ finally:
     server.terminate()
     server.wait(10)
 
+# A new year started by `gongwen init`, completed on the settings page alone, then built from the page.
+new_year = out / "2020"
+subprocess.run([gongwen, "init", str(new_year), "--year", "2020", "--from", str(sample)], check=True, capture_output=True)
+original_yaml = (new_year / "campaign.yaml").read_text(encoding="utf-8")
+server = subprocess.Popen([serve, str(new_year), "--output", str(out / "output-2020"), "--port", str(port)],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+try:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.2)
+    browser = webdriver.Chrome(service=webdriver.ChromeService(executable_path=shutil.which("chromedriver")), options=options)
+    try:
+        browser.get(base + "/")
+        check("活动数据无法读取" in browser.page_source, "new year: the overview should say the campaign cannot be read yet")
+        browser.get(base + "/settings")
+        browser.find_element(By.ID, "deadline").send_keys("2020-04-22")
+        browser.find_element(By.NAME, "date.call").send_keys("2020-04-08")
+        browser.find_element(By.NAME, "serial.call").send_keys("1")
+        browser.save_screenshot(str(out / "6-settings.png"))
+        browser.find_element(By.ID, "save-settings").click()
+        wait_for(browser, heading_contains("已保存"))
+        check("已保存" in browser.find_element(By.ID, "heading").text, "settings: not saved")
+        yaml = (new_year / "campaign.yaml").read_text(encoding="utf-8")
+        kept = [line for line in original_yaml.splitlines() if line.startswith("#") and "待填写" not in line]
+        check(all(line in yaml for line in kept), "settings: campaign.yaml lost its comments")
+        browser.get(base + "/")
+        check("活动数据无法读取" not in browser.page_source, "settings: the campaign still cannot be read")
+        browser.find_element(By.ID, "build").click()
+        wait_for(browser, lambda b: "已生成" in b.find_element(By.ID, "heading").text or "失败" in b.find_element(By.ID, "heading").text, 120)
+        check("已生成" in browser.find_element(By.ID, "heading").text, "new year: the build from the page failed")
+        browser.save_screenshot(str(out / "7-new-year-built.png"))
+    finally:
+        browser.quit()
+finally:
+    server.terminate()
+    server.wait(10)
+
 for failure in failures: print("FAIL:", failure)
 print(f"web page in a browser: {checks - len(failures)} passed, {len(failures)} failed")
 sys.exit(1 if failures else 0)

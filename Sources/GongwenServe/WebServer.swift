@@ -77,6 +77,8 @@ public struct WebServer: Sendable {
         router.post("/import/confirm") { request, _ in try await self.confirmImport(request) }
         router.post("/import/discard") { request, _ in try self.discardImport(request) }
         router.get("/history") { _, _ in try self.page(self.historyPage()) }
+        router.get("/settings") { _, _ in try self.page(self.settingsPage()) }
+        router.post("/settings") { request, _ in try await self.saveSettings(request) }
         router.post("/history/undo") { request, _ in try await self.undo(request) }
         router.get("/build/progress") { _, _ in try await self.page(self.progressPage()) }
         router.get("/file") { request, _ in try self.download(request) }

@@ -162,3 +162,49 @@ struct WebCorrectionTests {
         }
     }
 }
+
+/// A new year's campaign completed on the settings page alone (issue 22).
+struct WebSettingsTests {
+    @Test func aCampaignFromInitIsMadeBuildableOnTheSettingsPage() async throws {
+        let folder = try TemporaryFolder()
+        let campaign = folder.url.appendingPathComponent("2020")
+        try CampaignInit.create(campaign, year: 2020, from: Fixtures.sampleCampaign)
+        let server = WebServer(
+            options: WebServer.Options(campaign: campaign, output: folder.url.appendingPathComponent("output")),
+            formToken: "form-token")
+        let original = try String(contentsOf: campaign.appendingPathComponent("campaign.yaml"), encoding: .utf8)
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/", method: .get) {
+                #expect(String(buffer: $0.body).contains("活动数据无法读取"))
+            }
+            try await client.execute(uri: "/settings", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("name=\"deadline\"") && page.contains("name=\"date.plan_notice\""))
+                #expect(page.contains("<label for=\"deadline\">"))
+            }
+            let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            // Without the token: refused, nothing written.
+            try await client.execute(
+                uri: "/settings", method: .post, headers: form, body: ByteBuffer(string: "deadline=2020-04-22")
+            ) { #expect($0.status == .forbidden) }
+            try await client.execute(
+                uri: "/settings?token=form-token", method: .post, headers: form,
+                body: ByteBuffer(string: "deadline=2020-04-22&date.call=2020-04-08&serial.call=1")
+            ) { response in
+                #expect(String(buffer: response.body).contains("已保存"), "\(String(buffer: response.body).prefix(900))")
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(!page.contains("活动数据无法读取") && page.contains("2020年4月22日"))
+            }
+        }
+        let text = try String(contentsOf: campaign.appendingPathComponent("campaign.yaml"), encoding: .utf8)
+        #expect(text.hasPrefix(original.split(separator: "\n")[0] + "\n"), "the file's first comment is kept")
+        #expect(text.contains("declaration_deadline: 2020-04-22\n") && text.contains("  call: 2020-04-08\n"))
+        var context = BuildContext(
+            campaignFolder: campaign, templatesFolder: Fixtures.templates,
+            outputFolder: folder.url.appendingPathComponent("output"))
+        try BuildPipeline(steps: BuildStep.all).run(&context)
+        #expect(!context.files.isEmpty)
+    }
+}

@@ -160,6 +160,58 @@ public struct WebPage: Sendable, Equatable {
         }
     }
 
+    /// The settings page's form: campaign.yaml's values the office completes during the year.
+    public struct Settings: Sendable, Equatable {
+        public struct Document: Sendable, Equatable {
+            public var key: String
+            public var label: String
+            public var date: String
+            public var serial: String
+
+            public init(key: String, label: String, date: String, serial: String) {
+                self.key = key
+                self.label = label
+                self.date = date
+                self.serial = serial
+            }
+        }
+
+        public struct Recommender: Sendable, Equatable {
+            public var index: Int
+            public var id: String
+            public var name: String
+            public var shortName: String
+            public var kind: String
+            public var preparer: String
+            public var phone: String
+            /// The empty row for a new recommender (the id of an existing one is not edited: rows refer to it).
+            public var isNew: Bool
+
+            public init(
+                index: Int, id: String, name: String, shortName: String, kind: String, preparer: String, phone: String
+            ) {
+                self.index = index
+                self.id = id
+                self.isNew = id.isEmpty
+                self.name = name
+                self.shortName = shortName
+                self.kind = kind
+                self.preparer = preparer
+                self.phone = phone
+            }
+        }
+
+        public var deadline: String
+        public var documents: [Document]
+        public var recommenders: [Recommender]
+
+        public init(deadline: String, documents: [Document], recommenders: [Recommender]) {
+            self.deadline = deadline
+            self.documents = documents
+            self.recommenders = recommenders
+        }
+    }
+
     public var campaignTitle: String
     /// The per-session token every form carries (a POST without it is refused).
     public var formToken: String
@@ -195,6 +247,11 @@ public struct WebPage: Sendable, Equatable {
         didSet { canUndoImport = undoNumber > 0 }
     }
     public private(set) var canUndoImport = false
+    /// The settings page's form.
+    public var settings: Settings? {
+        didSet { hasSettings = settings != nil }
+    }
+    public private(set) var hasSettings = false
     /// The recorded changes (the history page).
     public var history: [HistoryEntry] = [] {
         didSet { hasHistory = !history.isEmpty }
@@ -240,6 +297,11 @@ public struct WebPage: Sendable, Equatable {
             changes: [Preview.Change(recommender: "单位", summary: "s", rows: [Preview.Row(kind: "added", text: "t")])],
             absentCount: 1, canConfirm: true)
         page.undoNumber = 1
+        page.settings = Settings(
+            deadline: "2020-04-22", documents: [Settings.Document(key: "call", label: "活动方案", date: "", serial: "")],
+            recommenders: [
+                Settings.Recommender(index: 0, id: "KFQ", name: "单位", shortName: "", kind: "", preparer: "", phone: "")
+            ])
         page.history = [
             HistoryEntry(
                 number: 1, time: "2019-04-20T10:00:00+08:00", action: "import", uploads: "a.xlsx", summary: ["s"],

@@ -51,10 +51,12 @@ public struct CampaignReader: Sendable {
         folder.relativePath == "." ? file : folder.relativePath + "/" + file
     }
 
-    public func read(folder: URL) -> Result {
+    /// The campaign in `folder`; with `campaignYAML`, as it would read with that campaign.yaml instead of the
+    /// one on disk (a settings change checked before it is saved).
+    public func read(folder: URL, campaignYAML: Data? = nil) -> Result {
         let campaignURL = folder.appendingPathComponent(Self.defaultFiles.campaign)
         let campaignName = Self.displayName(of: Self.defaultFiles.campaign, in: folder)
-        guard let yamlData = try? Data(contentsOf: campaignURL) else {
+        guard let yamlData = campaignYAML ?? (try? Data(contentsOf: campaignURL)) else {
             return Result(
                 data: nil,
                 diagnostics: [
