@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Round trip of the returned form: gongwen's blank form, filled with openpyxl the way people fill it
 (numbers as numbers, full-width characters, a rich-text cell), saved as XLSX and exported as a CRLF CSV,
-imported with `gongwen import`; the campaign's declarations must hold exactly what was written.
+imported with `gongwen import --replace` (the forms replace their recommenders' rows); the campaign's
+declarations must hold exactly what was written (a recommender compared by the name campaign.yaml gives it:
+a corrected row keeps the spelling the data file had).
 
     python3 Scripts/ci/import-round-trip.py GONGWEN_BINARY FIXTURE_CAMPAIGN WORK_DIR
 """
 import csv, shutil, subprocess, sys
+import yaml
 from pathlib import Path
 import openpyxl
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -53,12 +56,16 @@ for recommender, items in rows.items():
                 writer.writerow(["" if v is None else str(v) for v in row])
 
 result = subprocess.run([gongwen, "import", str(work / "returned.xlsx"), str(work / "returned.csv"), "--campaign", str(campaign),
-                         "--received", "2019-04-20"], capture_output=True, text=True)
+                         "--received", "2019-04-20", "--replace"], capture_output=True, text=True)
 print(result.stdout.strip()); print(result.stderr.strip())
 failures = []
 if result.returncode != 0: failures.append(f"import exited {result.returncode}")
+names = {}
+for item in yaml.safe_load((campaign / "campaign.yaml").read_text(encoding="utf-8"))["recommenders"]:
+    for key in (item["id"], item["name"], item.get("short_name")):
+        if key: names[key] = item["name"]
 with open(campaign / "declarations.csv", encoding="utf-8-sig", newline="") as f:
-    got = [(r["推荐单位"], r["申报单位名称"], r["统一社会信用代码"].strip(), r["行业"], r["所在区"], r["项目名称"], r["项目负责人"],
+    got = [(names.get(r["推荐单位"].strip(), r["推荐单位"]), r["申报单位名称"], r["统一社会信用代码"].strip(), r["行业"], r["所在区"], r["项目名称"], r["项目负责人"],
             r["联系方式"].strip(), r["电子邮箱"]) for r in csv.DictReader(f)]
 if sorted(got) != sorted(expected):
     failures.append("declarations differ:\n  expected " + repr(sorted(expected)) + "\n  got      " + repr(sorted(got)))
