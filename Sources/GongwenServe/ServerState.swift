@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import GongwenDocuments
 import Hummingbird
 
@@ -50,4 +51,14 @@ actor BuildProgress {
     }
 
     func state() -> (steps: [String], running: Bool, result: WebPage?) { (steps, running, result) }
+}
+
+/// A flag read without waiting (pages are made synchronously) and set from the build's thread.
+final class RunningFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = false
+
+    var value: Bool { lock.withLock { running } }
+
+    func set(_ value: Bool) { lock.withLock { running = value } }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import GongwenBuild
 import GongwenDocuments
+import GongwenModel
+import GongwenReaders
 import Hummingbird
 
 /// What leaves the server as a file (a build's file by its path and SHA-256, the blank form) and what every
@@ -163,5 +165,40 @@ enum OutputPath {
         let file = folder.appendingPathComponent(path).resolvingSymlinksInPath().standardizedFileURL.path
         guard file.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return nil }
         return URL(fileURLWithPath: file)
+    }
+}
+
+extension WebServer {
+    /// One recommender's rows as they stand, before any build (`?id=` an id of campaign.yaml), and the rows
+    /// of its last form still refused, with why.
+    func recommenderPage(_ request: Request) -> WebPage {
+        let id = request.uri.queryParameters.get("id").map { String($0) } ?? ""
+        let read = CampaignReader().read(folder: options.campaign)
+        guard let data = read.data, let recommender = data.campaign.recommenders.first(where: { $0.id == id }) else {
+            return blankPage("没有这个推荐单位 / no such recommender")
+        }
+        var page = blankPage(recommender.name)
+        page.detailHeader = ["行", "申报单位名称", "统一社会信用代码", "项目名称", "项目负责人", "联系方式", "收到日期"]
+        let rows: [Declaration] = data.declarationsByRecommender()[id] ?? []
+        page.detailRows = rows.map { row -> [String] in
+            let received: String = row.received?.iso ?? ""
+            return [
+                String(row.origin.row), row.applicant, row.creditCode, row.projectName, row.projectLead, row.phone,
+                received,
+            ]
+        }
+        page.lines = ["已收申报 \(page.detailRows.count) 行 / \(page.detailRows.count) rows"]
+        if let refused = RefusedRows(campaign: options.campaign).load()[id] {
+            page.lines.append("上次交来的“\(refused.file)”中有 \(refused.rows.count) 行未导入，待改正后重交：")
+            for row in refused.rows {
+                for problem in row.problems {
+                    page.problems.append(
+                        WebPage.Problem(
+                            place: "\(refused.file) 第\(row.row)行 \(row.values["projectName"] ?? "")", code: "refused",
+                            chinese: problem.chinese, english: problem.english, severity: "error"))
+                }
+            }
+        }
+        return page
     }
 }

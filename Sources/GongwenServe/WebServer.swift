@@ -41,6 +41,8 @@ public struct WebServer: Sendable {
     let gate = OperationGate()
     let progress = BuildProgress()
     let overviewCache = OverviewCache()
+    /// Whether a build is running, read by every page without waiting (the import form is closed meanwhile).
+    let building = RunningFlag()
 
     public static let uploadLimit = 50 * 1024 * 1024
 
@@ -60,7 +62,12 @@ public struct WebServer: Sendable {
         let router = Router()
         router.add(
             middleware: RequestGuard(host: options.host, port: options.port, accessToken: options.accessToken))
-        router.get("/") { _, _ in try self.page(self.overview()) }
+        router.get("/") { _, _ in
+            var page = self.overview()
+            page.building = self.building.value
+            return try self.page(page)
+        }
+        router.get("/recommender") { request, _ in try self.page(self.recommenderPage(request)) }
         router.get("/check") { _, _ in try self.page(self.check()) }
         router.get("/build") { _, _ in try self.page(self.lastBuild(heading: "上次生成的文件")) }
         router.post("/build") { request, _ in
@@ -107,6 +114,7 @@ public struct WebServer: Sendable {
     /// A page with `heading` over the campaign's recommenders (so its forms work on every page).
     func blankPage(_ heading: String) -> WebPage {
         var page = overview()
+        page.building = building.value
         page.heading = heading
         page.problems = []
         page.issued = []
@@ -208,11 +216,13 @@ public struct WebServer: Sendable {
     func startBuild() async -> Bool {
         guard await gate.claim() else { return false }
         await progress.start()
+        building.set(true)
         // A build is minutes of blocking work at scale: on a thread of its own, never on the pool that serves
         // the pages (two cores give that pool two threads).
-        let (progress, gate) = (self.progress, self.gate)
+        let (progress, gate, building) = (self.progress, self.gate, self.building)
         DispatchQueue.global(qos: .userInitiated).async {
             let page = self.runBuild()
+            building.set(false)
             Task {
                 await progress.finish(page)
                 await gate.release()

@@ -114,7 +114,7 @@ struct WebCorrectionTests {
                 let page = String(buffer: response.body)
                 #expect(
                     page.contains(
-                        "<tr><td>天津经济技术开发区市场监督管理局</td><td>3</td><td>0</td><td>1 <a href=\"/returned-form?recommender=KFQ\">"
+                        "<tr><td><a href=\"/recommender?id=KFQ\">天津经济技术开发区市场监督管理局</a></td><td>3</td><td>0</td><td>1 <a href=\"/returned-form?recommender=KFQ\">"
                     ),
                     "\(page)")
             }
@@ -206,5 +206,36 @@ struct WebSettingsTests {
             outputFolder: folder.url.appendingPathComponent("output"))
         try BuildPipeline(steps: BuildStep.all).run(&context)
         #expect(!context.files.isEmpty)
+    }
+}
+
+/// A recommender's own page, and the import form closed while a build runs (issue 22).
+struct WebSeasonTests {
+    @Test func aRecommendersRowsAreOnItsPageBeforeAnyBuild() async throws {
+        let folder = try TemporaryFolder()
+        let campaign = try folder.copy(Fixtures.campaign("valid-small"), as: "campaign")
+        let server = WebServer(
+            options: WebServer.Options(campaign: campaign, output: folder.url.appendingPathComponent("output")),
+            formToken: "form-token")
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/recommender?id=KFQ", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<h2 id=\"heading\">天津经济技术开发区市场监督管理局</h2>"))
+                #expect(page.contains("<td>降低曲轴加工尺寸超差率</td>") && page.contains("已收申报 2 行"), "\(page.prefix(3000))")
+            }
+            try await client.execute(uri: "/recommender?id=..%2F", method: .get) {
+                #expect(String(buffer: $0.body).contains("没有这个推荐单位"))
+            }
+            // While a build runs, the import form says so and its button is off.
+            server.building.set(true)
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("生成结束后才能导入") && page.contains("id=\"import\" disabled"))
+            }
+            server.building.set(false)
+            try await client.execute(uri: "/", method: .get) {
+                #expect(!String(buffer: $0.body).contains("id=\"import\" disabled"))
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ struct WebServerTests {
                 let page = String(buffer: response.body)
                 #expect(response.status == .ok)
                 #expect(page.contains("<h1>2019年滨海新区质量攻关活动</h1>"))
-                #expect(page.contains("<tr><td>天津经济技术开发区市场监督管理局</td><td>8</td>"))
+                #expect(page.contains("<tr><td><a href=\"/recommender?id=KFQ\">天津经济技术开发区市场监督管理局</a></td><td>8</td>"))
                 #expect(page.contains("action=\"/import?token=form-token\""))
             }
         }
@@ -58,7 +58,9 @@ struct WebServerTests {
         let declarations = server.options.campaign.appendingPathComponent("declarations.csv")
         try await server.application().test(.router) { client in
             try await client.execute(uri: "/", method: .get) {
-                #expect(String(buffer: $0.body).contains("<tr><td>天津经济技术开发区市场监督管理局</td><td>8</td>"))
+                #expect(
+                    String(buffer: $0.body).contains(
+                        "<tr><td><a href=\"/recommender?id=KFQ\">天津经济技术开发区市场监督管理局</a></td><td>8</td>"))
             }
             // A row added by hand (another editor, not the page): the next page counts it, and its error.
             let row =
@@ -70,7 +72,8 @@ struct WebServerTests {
             try handle.close()
             try await client.execute(uri: "/", method: .get) {
                 #expect(
-                    String(buffer: $0.body).contains("<tr><td>天津经济技术开发区市场监督管理局</td><td>9</td><td>1</td>"),
+                    String(buffer: $0.body).contains(
+                        "<tr><td><a href=\"/recommender?id=KFQ\">天津经济技术开发区市场监督管理局</a></td><td>9</td><td>1</td>"),
                     "\(String(buffer: $0.body))")
             }
         }

@@ -235,6 +235,14 @@ public struct WebPage: Sendable, Equatable {
     public var succeeded = false
     /// The page reloads itself each second (a build in progress).
     public var refresh = false
+    /// A table of one thing's rows (a recommender's declarations): its header and rows.
+    public var detailHeader: [String] = [] {
+        didSet { hasDetail = !detailHeader.isEmpty }
+    }
+    public var detailRows: [[String]] = []
+    public private(set) var hasDetail = false
+    /// A build is running: the import form says so and waits (an upload chosen now would be refused).
+    public var building = false
     /// An import report's HTML, shown as it is written (escaped by its own template).
     public var reportPath = ""
     /// An import waiting for the clerk's confirmation.
@@ -297,6 +305,9 @@ public struct WebPage: Sendable, Equatable {
             changes: [Preview.Change(recommender: "单位", summary: "s", rows: [Preview.Row(kind: "added", text: "t")])],
             absentCount: 1, canConfirm: true)
         page.undoNumber = 1
+        page.detailHeader = ["行"]
+        page.detailRows = [["2"]]
+        page.building = true
         page.settings = Settings(
             deadline: "2020-04-22", documents: [Settings.Document(key: "call", label: "活动方案", date: "", serial: "")],
             recommenders: [
