@@ -89,6 +89,7 @@ public struct WebServer: Sendable {
         router.post("/history/undo") { request, _ in try await self.undo(request) }
         router.get("/build/progress") { _, _ in try await self.page(self.progressPage()) }
         router.get("/file") { request, _ in try self.download(request) }
+        router.get("/zip") { request, _ in try self.zip(request) }
         router.get("/blank-form") { _, _ in try self.blankForm() }
         router.get("/returned-form") { request, _ in try self.returnedForm(request) }
         return Application(

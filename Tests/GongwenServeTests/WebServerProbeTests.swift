@@ -231,3 +231,37 @@ extension WebServer {
         }
     }
 }
+
+/// The whole output, or one folder, as one zip (issue 22): every file the manifest lists, byte for byte.
+struct WebZipTests {
+    @Test func theOutputAndEachFolderDownloadAsAZip() async throws {
+        let folder = try TemporaryFolder()
+        let campaign = try folder.copy(Fixtures.campaign("valid-small"), as: "campaign")
+        let server = WebServer(
+            options: WebServer.Options(campaign: campaign, output: folder.url.appendingPathComponent("output")),
+            formToken: "form-token")
+        _ = server.runBuild()
+        let listed = server.lastFiles()
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/build", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(
+                    page.contains("href=\"/zip\"") && page.contains("href=\"/zip?folder=%E7%94%B3%E6%8A%A5%E8%A1%A8\""))
+            }
+            try await client.execute(uri: "/zip", method: .get) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "application/zip")
+                let (parts, _) = try PackageParts.read(Data(buffer: response.body))
+                #expect(Set(parts.keys) == Set(listed.map(\.path)))
+                for file in listed {
+                    let url = server.options.output.appendingPathComponent(file.path)
+                    #expect(parts[file.path] == (try Data(contentsOf: url)), "\(file.path)")
+                }
+            }
+            try await client.execute(uri: "/zip?folder=%E7%94%B3%E6%8A%A5%E8%A1%A8", method: .get) { response in
+                let (parts, _) = try PackageParts.read(Data(buffer: response.body))
+                #expect(!parts.isEmpty && parts.keys.allSatisfy { $0.hasPrefix("申报表/") })
+            }
+            try await client.execute(uri: "/zip?folder=..", method: .get) { #expect($0.status == .notFound) }
+        }
+    }
+}

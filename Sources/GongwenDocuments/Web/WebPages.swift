@@ -75,6 +75,11 @@ public struct WebPage: Sendable, Equatable {
         static let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
 
         public static func link(path: String, sha256: String) -> String {
+            "/file?sha256=\(sha256.prefix(16))&path=\(encoded(path))"
+        }
+
+        /// `text` percent-encoded for a link's query.
+        public static func encoded(_ path: String) -> String {
             var encoded = ""
             for byte in path.utf8 {
                 if unreserved.contains(byte) {
@@ -84,7 +89,7 @@ public struct WebPage: Sendable, Equatable {
                     encoded += "%\(hex[Int(byte >> 4)])\(hex[Int(byte & 15)])"
                 }
             }
-            return "/file?sha256=\(sha256.prefix(16))&path=\(encoded)"
+            return encoded
         }
     }
 
@@ -93,6 +98,14 @@ public struct WebPage: Sendable, Equatable {
         /// The folder's path ("" for the output folder itself).
         public var folder: String
         public var files: [File]
+        /// `/zip?folder=…`: the folder's files as one zip.
+        public var zipLink: String
+
+        init(folder: String, files: [File]) {
+            self.folder = folder
+            self.files = files
+            zipLink = "/zip?folder=" + File.encoded(folder)
+        }
     }
 
     /// An import shown before it is made: per recommender what would change, and the choices.
@@ -228,8 +241,12 @@ public struct WebPage: Sendable, Equatable {
     public var problems: [Problem] = []
     /// The last build's files, in manifest order; `fileGroups` follows them.
     public var files: [File] = [] {
-        didSet { fileGroups = Self.groups(files) }
+        didSet {
+            fileGroups = Self.groups(files)
+            hasFiles = !files.isEmpty
+        }
     }
+    public private(set) var hasFiles = false
     public private(set) var fileGroups: [FileGroup] = []
     public var issued: [File] = []
     public var succeeded = false
