@@ -34,11 +34,18 @@ actor BuildProgress {
     var steps: [String] = []
     var running = false
     var result: WebPage?
+    /// Documents made so far in the render step (the step that takes minutes at scale).
+    var documents = 0
 
     func start() {
         steps = []
         running = true
         result = nil
+        documents = 0
+    }
+
+    func document() {
+        if running { documents += 1 }
     }
 
     func step(_ step: String) {
@@ -50,7 +57,13 @@ actor BuildProgress {
         result = page
     }
 
-    func state() -> (steps: [String], running: Bool, result: WebPage?) { (steps, running, result) }
+    func state() -> (steps: [String], running: Bool, result: WebPage?) {
+        var shown = steps
+        if running, documents > 0, let last = shown.indices.last {
+            shown[last] += "：已完成 \(documents) 份文件 / \(documents) documents made"
+        }
+        return (shown, running, result)
+    }
 }
 
 /// A flag read without waiting (pages are made synchronously) and set from the build's thread.

@@ -250,6 +250,8 @@ public struct WebServer: Sendable {
         context.templatesChosen = false
         var steps: [String] = []
         let progress = self.progress
+        // Each document as it is made: the render step's count on the progress page.
+        context.observeJob = { _, _ in Task { await progress.document() } }
         do {
             try BuildPipeline(steps: BuildStep.all).run(&context) { index, count, name in
                 let step = "[\(index)/\(count)] \(name)"

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenBuild
+import GongwenDocuments
 import GongwenTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -237,5 +238,19 @@ struct WebSeasonTests {
                 #expect(!String(buffer: $0.body).contains("id=\"import\" disabled"))
             }
         }
+    }
+}
+
+/// The render step shows how many documents are made while it runs (issue 22: 20 s at 10,000 with no count).
+struct BuildProgressTests {
+    @Test func theRunningStepCountsItsDocuments() async {
+        let progress = BuildProgress()
+        await progress.start()
+        await progress.step("[5/8] 生成 render")
+        for _ in 0..<3 { await progress.document() }
+        let state = await progress.state()
+        #expect(state.steps.last == "[5/8] 生成 render：已完成 3 份文件 / 3 documents made")
+        await progress.finish(WebPage(campaignTitle: "", formToken: ""))
+        #expect(await progress.state().steps.last == "[5/8] 生成 render")
     }
 }
