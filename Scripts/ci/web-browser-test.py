@@ -133,17 +133,20 @@ try:
         browser.set_window_size(1280, 1600)
         browser.get(base + "/")
         browser.save_screenshot(str(out / "5-desktop-1280.png"))
-        try:
-            from axe_selenium_python import Axe
-            axe = Axe(browser)
-            axe.inject()
-            results = axe.run()
-            bad = [v for v in results["violations"] if v.get("impact") in ("critical", "serious")]
-            for v in results["violations"]:
-                print(f"axe: {v.get('impact')}: {v['id']}: {v['help']} ({len(v['nodes'])})")
-            check(not bad, f"axe-core: {[v['id'] for v in bad]}")
-        except ImportError:
-            check(False, "axe-selenium-python is not installed")
+        # axe-core on every kind of page: no critical or serious finding.
+        for path in ["/", "/history", "/settings", "/recommender?id=KFQ", "/check"]:
+            browser.get(base + path)
+            try:
+                from axe_selenium_python import Axe
+                axe = Axe(browser)
+                axe.inject()
+                results = axe.run()
+                bad = [v for v in results["violations"] if v.get("impact") in ("critical", "serious")]
+                for v in results["violations"]:
+                    print(f"axe {path}: {v.get('impact')}: {v['id']}: {v['help']} ({len(v['nodes'])})")
+                check(not bad, f"axe-core on {path}: {[v['id'] for v in bad]}")
+            except ImportError:
+                check(False, "axe-selenium-python is not installed")
 
         browser.get(base + "/")
         browser.find_element(By.ID, "build").click()
