@@ -138,7 +138,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GongwenBuildTests",
-            dependencies: ["GongwenBuild", "GongwenCLI", "GongwenOOXML", "GongwenTemplates", "GongwenTestSupport"],
+            dependencies: [
+                "GongwenBuild", "GongwenCLI", "GongwenServe", "GongwenOOXML", "GongwenTemplates", "GongwenTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             exclude: ["Goldens"]
         ),
     ],
