@@ -88,7 +88,7 @@ extension Gongwen {
 
         /// The difference for one recommender, as the page shows it: a line, then each row that changes.
         static func print(_ change: RecommenderChange, campaign: URL, console: Console) {
-            console.line("\(change.recommender)：\(change.summary)")
+            console.line("\(change.name)：\(change.summary)")
             for row in change.added { console.line("  + \(row.projectName)") }
             for changed in change.changed {
                 let fields = changed.fields.map { "\($0.field.title) “\($0.before)” → “\($0.after)”" }

@@ -119,10 +119,8 @@ extension WebServer {
                 options.recommender = upload.recommender
                 options.dryRun = dryRun
                 options.replace = replace
-                // Rows that come in through the page are received today — in the campaign's year (a past
-                // year's campaign opened later, as the bundled sample is, gets no date rather than a wrong one).
-                let year = CampaignReader().read(folder: campaign).data?.campaign.year
-                options.received = Self.today().flatMap { $0.year == year ? $0 : nil }
+                // Rows that come in through the page are received today.
+                options.receivedToday = Self.today()
                 do {
                     let result = try Importer(options: options).run()
                     if !dryRun { try? FileManager.default.removeItem(at: folder) }
@@ -147,7 +145,7 @@ extension WebServer {
     /// The preview (dry run) or the report (done): per file what was read, per recommender what changes.
     func importPage(_ result: Importer.Result, id: String, dryRun: Bool) -> (WebPage, HTTPResponse.Status) {
         var page = blankPage("")
-        let changed = result.changes.contains { !$0.added.isEmpty || !$0.changed.isEmpty || !$0.removed.isEmpty }
+        let changed = result.changes.contains(where: \.changesData)
         if dryRun {
             page.heading = "请核对：以下是这次导入将做的修改，确认后才写入 / check what this import would change"
         } else {
@@ -167,9 +165,7 @@ extension WebServer {
                 }
             }
         }
-        let campaign = CampaignReader().read(folder: options.campaign).data?.campaign
         let changes = result.changes.map { change in
-            let name = campaign?.recommender(named: change.recommender)?.name ?? change.recommender
             var rows = change.added.map { WebPage.Preview.Row(kind: "added", text: "新增：\($0.projectName)") }
             rows += change.changed.map { changed in
                 WebPage.Preview.Row(
@@ -183,7 +179,7 @@ extension WebServer {
                     ? WebPage.Preview.Row(kind: "removed", text: "删除：\(row.projectName)")
                     : WebPage.Preview.Row(kind: "kept", text: "新表中没有，保留：\(row.projectName)")
             }
-            return WebPage.Preview.Change(recommender: name, summary: change.summary, rows: rows)
+            return WebPage.Preview.Change(recommender: change.name, summary: change.summary, rows: rows)
         }
         let absent = result.changes.map(\.absent.count).reduce(0, +)
         if dryRun {

@@ -62,11 +62,7 @@ public struct WebServer: Sendable {
         let router = Router()
         router.add(
             middleware: RequestGuard(host: options.host, port: options.port, accessToken: options.accessToken))
-        router.get("/") { _, _ in
-            var page = self.overview()
-            page.building = self.building.value
-            return try self.page(page)
-        }
+        router.get("/") { _, _ in try self.page(self.overview()) }
         router.get("/recommender") { request, _ in try self.page(self.recommenderPage(request)) }
         router.get("/check") { _, _ in try self.page(self.check()) }
         router.get("/build") { _, _ in try self.page(self.lastBuild(heading: "上次生成的文件")) }
@@ -108,6 +104,9 @@ public struct WebServer: Sendable {
             document: .webPage, format: "html", name: "page.html")
         var headers = headers
         headers[.contentType] = "text/html; charset=utf-8"
+        // Not part of the kept overview: whether a build runs now closes the import form on every page.
+        var page = page
+        page.building = building.value
         return Response(
             status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: template.renderData(page))))
     }
@@ -115,7 +114,6 @@ public struct WebServer: Sendable {
     /// A page with `heading` over the campaign's recommenders (so its forms work on every page).
     func blankPage(_ heading: String) -> WebPage {
         var page = overview()
-        page.building = building.value
         page.heading = heading
         page.problems = []
         page.issued = []

@@ -33,9 +33,16 @@ struct DeclarationsRewrite {
             }
         }
 
-        func edit(recommender id: String?, key: ProjectKey) -> TableFileEdit.RowEdit {
+        /// What a row becomes: kept as it is (the edit leaves its bytes), replaced by a row, or removed.
+        enum Fate {
+            case keep
+            case remove
+            case replace(Declaration)
+        }
+
+        func fate(recommender id: String?, key: ProjectKey) -> Fate {
             guard let id else { return .keep }
-            if let replacement = replacements[id]?[key] { return .replace(replacement.fieldValues) }
+            if let replacement = replacements[id]?[key] { return .replace(replacement) }
             if removals[id]?.contains(key) == true { return .remove }
             return .keep
         }
@@ -57,12 +64,17 @@ struct DeclarationsRewrite {
             fieldKeys = edit.fieldKeys
             result = try edit.rewriting(
                 { values in
-                    plan.edit(
+                    let fate = plan.fate(
                         recommender: campaign.recommender(named: values[DeclarationField.recommender.rawValue] ?? "")?
                             .id,
                         key: ProjectKey(
                             creditCode: values[DeclarationField.creditCode.rawValue] ?? "",
                             projectName: values[DeclarationField.projectName.rawValue] ?? ""))
+                    switch fate {
+                    case .keep: return .keep
+                    case .remove: return .remove
+                    case .replace(let replacement): return .replace(replacement.fieldValues)
+                    }
                 }, appending: plan.added.map(\.fieldValues))
         } catch {
             throw Self.refusal(error, url: url)
@@ -70,25 +82,19 @@ struct DeclarationsRewrite {
         // What the file must hold afterwards, row for row.
         var expected: [Declaration] = []
         for declaration in before.declarations {
-            switch plan.edit(
+            switch plan.fate(
                 recommender: campaign.recommender(named: declaration.recommender)?.id, key: declaration.projectKey)
             {
             case .keep: expected.append(declaration)
             case .remove: continue
-            case .replace:
-                if let id = campaign.recommender(named: declaration.recommender)?.id,
-                    let replacement = plan.replacements[id]?[declaration.projectKey]
-                {
-                    expected.append(replacement)
-                }
+            case .replace(let replacement): expected.append(replacement)
             }
         }
         expected += plan.added
         let (reread, diagnostics) = CampaignTables.declarations(from: result.data, file: file)
         // Compared on the columns the file has (a file without 收到日期 keeps none).
-        func identity(_ declaration: Declaration) -> [String] {
-            DeclarationField.allCases.filter { fieldKeys.contains($0.rawValue) }.map { declaration[$0] }
-        }
+        let compared = DeclarationField.allCases.filter { fieldKeys.contains($0.rawValue) }
+        func identity(_ declaration: Declaration) -> [String] { compared.map { declaration[$0] } }
         guard !diagnostics.hasErrors, reread.map(identity) == expected.map(identity) else {
             throw GongwenError(
                 .io, path: url.path,

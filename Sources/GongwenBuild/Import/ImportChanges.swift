@@ -23,7 +23,9 @@ public struct RecommenderChange: Sendable, Equatable {
         public var fields: [FieldChange]
     }
 
+    /// The recommender's id, and its name as campaign.yaml gives it (for reports and pages).
     public var recommender: String
+    public var name: String
     public var added: [Declaration] = []
     public var changed: [Changed] = []
     public var unchanged = 0
@@ -32,13 +34,15 @@ public struct RecommenderChange: Sendable, Equatable {
     public var removesAbsent = false
 
     public var removed: [Declaration] { removesAbsent ? absent : [] }
+    /// Whether the import writes anything for this recommender.
+    public var changesData: Bool { !added.isEmpty || !changed.isEmpty || !removed.isEmpty }
     public var kept: [Declaration] { removesAbsent ? [] : absent }
 
     /// `existing` (the recommender's rows in the data) against `form` (the rows accepted from its form).
-    static func compare(recommender: String, existing: [Declaration], form: [Declaration], replace: Bool)
-        -> RecommenderChange
-    {
-        var change = RecommenderChange(recommender: recommender, removesAbsent: replace)
+    static func compare(
+        recommender: Recommender, existing: [Declaration], form: [Declaration], replace: Bool
+    ) -> RecommenderChange {
+        var change = RecommenderChange(recommender: recommender.id, name: recommender.name, removesAbsent: replace)
         var byKey: [ProjectKey: Declaration] = [:]
         for declaration in existing where byKey[declaration.projectKey] == nil {
             byKey[declaration.projectKey] = declaration

@@ -55,7 +55,7 @@ struct ImportReport {
     /// longer has them, or removed (with `--replace`), as one more "file" each.
     var changeSummaries: [FileSummary] {
         result.changes.map { change in
-            let name = campaign.recommender(named: change.recommender)?.name ?? change.recommender
+            let name = change.name
             var lines: [Line] = []
             func line(_ kind: String, _ declaration: Declaration, _ chinese: String, _ english: String) -> Line {
                 Line(

@@ -22,6 +22,9 @@ public struct Importer {
         public var recommender: String?
         /// The day the forms were received: each new row's 收到日期, and the deadline check.
         public var received: CalendarDate?
+        /// Today, for forms taken in on the page: used as `received` only when it falls in the campaign's year
+        /// (a past year's campaign opened later, as the bundled sample is, gets no date rather than a wrong one).
+        public var receivedToday: CalendarDate?
         public var allOrNothing = false
         /// The forms replace their recommenders' rows: rows a form no longer has are removed, with the plan and
         /// award rows that name them.
@@ -109,9 +112,12 @@ public struct Importer {
             if formRows[id] == nil { order.append(id) }
             formRows[id, default: []] += outcome.accepted
         }
-        let changes = order.map { id in
-            RecommenderChange.compare(
-                recommender: id, existing: grouped[id] ?? [], form: formRows[id] ?? [], replace: options.replace)
+        let changes = order.compactMap { id in
+            campaign.recommenders.first { $0.id == id }.map { recommender in
+                RecommenderChange.compare(
+                    recommender: recommender, existing: grouped[id] ?? [], form: formRows[id] ?? [],
+                    replace: options.replace)
+            }
         }
         let removed = changes.flatMap(\.removed)
         var result = Result(files: outcomes, declarationsFile: declarationsURL, reportFiles: [])
@@ -121,7 +127,7 @@ public struct Importer {
 
         // The data files this import changes, all in one recorded step.
         var writes: [(name: String, data: Data?)] = []
-        if changes.contains(where: { !$0.added.isEmpty || !$0.changed.isEmpty || !$0.removed.isEmpty }) {
+        if changes.contains(where: \.changesData) {
             let edited = try DeclarationsRewrite(
                 url: declarationsURL, file: read.declarationsFile, exists: declarationsExist, before: data
             ).applying(changes)
@@ -139,10 +145,7 @@ public struct Importer {
         if !writes.isEmpty {
             result.entry = try DataHistory(campaign: options.campaign).apply(
                 writes, action: options.replace ? "replace" : "import", uploads: outcomes.map(\.file),
-                recommenders: changes.map { campaign.recommender(named: $0.recommender)?.name ?? $0.recommender },
-                summary: changes.map {
-                    (campaign.recommender(named: $0.recommender)?.name ?? $0.recommender) + "：" + $0.summary
-                })
+                recommenders: changes.map(\.name), summary: changes.map { $0.name + "：" + $0.summary })
         }
         var report = ImportReport(result: result, campaign: campaign)
         if let folder = read.templatesFolder {
@@ -161,9 +164,9 @@ public struct Importer {
         // row its form corrects.
         var seen: [ProjectKey: String] = [:]
         for declaration in data.declarations {
-            let id = campaign.recommender(named: declaration.recommender)?.id ?? ""
-            guard !importing.contains(id) else { continue }
-            let name = campaign.recommender(named: declaration.recommender)?.name ?? declaration.recommender
+            let recommender = campaign.recommender(named: declaration.recommender)
+            guard !importing.contains(recommender?.id ?? "") else { continue }
+            let name = recommender?.name ?? declaration.recommender
             seen[declaration.projectKey] = "\(name)的申报表（第\(declaration.origin.row)行）"
         }
         let validator = CampaignValidator(policy: options.policy)
@@ -256,7 +259,9 @@ public struct Importer {
         outcome.accepted = form.declarations.map { declaration in
             var declaration = declaration
             declaration.recommender = recommender.name
-            declaration.received = options.received ?? declaration.received
+            declaration.received =
+                options.received ?? options.receivedToday.flatMap { $0.year == campaign.year ? $0 : nil }
+                ?? declaration.received
             return declaration
         }
         return outcome
