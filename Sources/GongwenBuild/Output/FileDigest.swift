@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GongwenModel
 
@@ -12,14 +11,12 @@ public enum FileDigest {
         var hasher = SHA256()
         var size = 0
         while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
-            hasher.update(data: piece)
+            hasher.update(piece)
             size += piece.count
         }
-        return (size, hex(hasher.finalize()))
+        return (size, Hex.lowercase(hasher.finalize()))
     }
 
     /// SHA-256 of bytes already in memory, as manifest.json records it.
-    public static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
-
-    static func hex(_ digest: SHA256.Digest) -> String { Hex.lowercase(digest) }
+    public static func sha256(_ data: Data) -> String { Hex.lowercase(SHA256.hash(data)) }
 }

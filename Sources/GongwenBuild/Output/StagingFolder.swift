@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GongwenDocuments
 import GongwenOOXML
@@ -60,7 +59,7 @@ public final class StagingFolder: @unchecked Sendable {
             switch file.content {
             case .bytes(let data):
                 try FileSystem.createFile(destination.path, data: data)
-                (size, digest) = (data.count, FileDigest.hex(SHA256.hash(data: data)))
+                (size, digest) = (data.count, FileDigest.sha256(data))
             case .package(let write):
                 // Written into its file as it is made; hashed from the file once complete (the zip's local
                 // headers are patched after each entry, so the bytes cannot be hashed on the way).

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GongwenDocuments
 import GongwenModel
@@ -204,7 +203,7 @@ public struct OFDWriter: Sendable, Equatable {
         writer.open("ofd:DocBody")
         writer.open("ofd:DocInfo")
         // The same document (issuer, 文号, title) always gets the same ID.
-        writer.element("ofd:DocID", text: Hex.lowercase(SHA256.hash(data: Data(info.identity.utf8)).prefix(16)))
+        writer.element("ofd:DocID", text: Hex.lowercase(SHA256.hash(info.identity.utf8).prefix(16)))
         writer.element("ofd:Title", text: info.title)
         writer.element("ofd:Author", text: info.author)
         writer.element("ofd:CreationDate", text: info.date.iso)
