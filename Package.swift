@@ -24,9 +24,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Without its default ConfigurationSupport trait: gongwen-serve reads its options from its own flags, and
+        // swift-configuration would be compiled for nothing.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0", traits: ["FullFoundation"]),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         // Named because the web server uses their types directly (Hummingbird brings them in anyway).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
@@ -42,7 +43,10 @@ let package = Package(
         .systemLibrary(name: "CGongwenZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // renameat2 and syncfs, which Swift's Glibc module does not expose: the output folder's atomic swap.
         .target(name: "CGongwenPOSIX"),
-        .target(name: "GongwenModel"),
+        // SHA-256 of gongwen's own (FIPS 180-4, SHA extensions where the processor has them): a fresh build
+        // need not compile a cryptography library for one hash.
+        .target(name: "CGongwenSHA256"),
+        .target(name: "GongwenModel", dependencies: ["CGongwenSHA256"]),
         .target(name: "GongwenOOXML", dependencies: ["CGongwenZlib", "CLibXML2"]),
         .target(
             name: "GongwenReaders",
@@ -66,7 +70,6 @@ let package = Package(
                 "GongwenModel", "GongwenDocuments", "GongwenOOXML", "GongwenTemplates", "CLibXML2",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -75,7 +78,6 @@ let package = Package(
                 "GongwenModel", "GongwenReaders", "GongwenDocuments", "GongwenRendering", "GongwenTemplates",
                 "GongwenOOXML",
                 "CGongwenPOSIX",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -132,8 +134,10 @@ let package = Package(
             name: "GongwenServeTests",
             dependencies: [
                 "GongwenServe", "GongwenBuild", "GongwenDocuments", "GongwenOOXML", "GongwenTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(

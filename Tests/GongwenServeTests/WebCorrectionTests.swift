@@ -3,7 +3,6 @@ import GongwenBuild
 import GongwenDocuments
 import GongwenTestSupport
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @testable import GongwenServe
@@ -60,7 +59,7 @@ struct WebCorrectionTests {
         let (folder, server) = try server()
         _ = folder
         #expect(try kfqRows(server).count == 3)
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             var page = ""
             try await client.execute(
                 uri: "/import?token=form-token", method: .post, headers: Self.headers,
@@ -100,7 +99,7 @@ struct WebCorrectionTests {
         let (folder, server) = try server()
         _ = folder
         let wrong = "2,天津坏公司,91120116MA05K3L29X,制造业,经济技术开发区,另一个项目,李雷,13900001111,x@y.cn"
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             var page = ""
             try await client.execute(
                 uri: "/import?token=form-token", method: .post, headers: Self.headers,
@@ -110,7 +109,7 @@ struct WebCorrectionTests {
         }
         // A new server on the same campaign: the refused row is on the overview.
         let restarted = WebServer(options: server.options, formToken: "other")
-        try await restarted.application().test(.router) { client in
+        try await restarted.application().routed { client in
             try await client.execute(uri: "/", method: .get) { response in
                 let page = String(buffer: response.body)
                 #expect(
@@ -151,7 +150,7 @@ struct WebCorrectionTests {
     @Test func thePageHasLandmarksLabelsAndAViewport() async throws {
         let (folder, server) = try server()
         _ = folder
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(uri: "/", method: .get) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains("<main>") && page.contains("<nav aria-label="))
@@ -174,7 +173,7 @@ struct WebSettingsTests {
             options: WebServer.Options(campaign: campaign, output: folder.url.appendingPathComponent("output")),
             formToken: "form-token")
         let original = try String(contentsOf: campaign.appendingPathComponent("campaign.yaml"), encoding: .utf8)
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(uri: "/", method: .get) {
                 #expect(String(buffer: $0.body).contains("活动数据无法读取"))
             }
@@ -218,7 +217,7 @@ struct WebSeasonTests {
         let server = WebServer(
             options: WebServer.Options(campaign: campaign, output: folder.url.appendingPathComponent("output")),
             formToken: "form-token")
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(uri: "/recommender?id=KFQ", method: .get) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains("<h2 id=\"heading\">天津经济技术开发区市场监督管理局</h2>"))

@@ -3,7 +3,6 @@ import GongwenBuild
 import GongwenDocuments
 import GongwenTestSupport
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import Testing
 
@@ -157,7 +156,7 @@ struct WebServerProbeTests {
         let path = try #require(entry["path"] as? String)
         let digest = try #require(entry["sha256"] as? String)
         let link = WebPage.File.link(path: path, sha256: digest)
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(uri: link + "&view=1", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("sandbox") == true)
@@ -204,7 +203,7 @@ struct WebServerProbeTests {
         try manifest.write(to: manifestURL, atomically: true, encoding: .utf8)
         // Not listed on the page, and refused when asked for.
         #expect(!server.lastFiles().isEmpty && !server.lastFiles().contains { forged.contains($0.path) })
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             for path in forged {
                 try await client.execute(uri: WebPage.File.link(path: path, sha256: digest), method: .get) { response in
                     #expect(response.status == .forbidden, "\(path)")
@@ -242,7 +241,7 @@ struct WebZipTests {
             formToken: "form-token")
         _ = server.runBuild()
         let listed = server.lastFiles()
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(uri: "/build", method: .get) { response in
                 let page = String(buffer: response.body)
                 #expect(

@@ -3,7 +3,6 @@ import GongwenBuild
 import GongwenOOXML
 import GongwenTestSupport
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 @testable import GongwenServe
@@ -45,7 +44,7 @@ struct WebServerRefusalTests {
     ) async throws {
         let (folder, server) = try server(uploadLimit: uploadLimit)
         let before = try Self.data(of: server.options.campaign)
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             let uri = "/import" + (token.map { "?token=\($0)" } ?? "")
             try await client.execute(uri: uri, method: .post, headers: Self.multipart, body: body) { response in
                 let page = String(buffer: response.body)
@@ -118,7 +117,7 @@ struct WebServerRefusalTests {
         let before = try TemporaryFolder.contents(of: server.options.campaign)
         #expect(await server.gate.claim(), "an import or a build is under way")
         let csv = Data((Self.header + "1,天津网页测试有限公司,91120116MA05K3L296,制造业,保税区,降低返工率,李四,13812345678,\r\n").utf8)
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(
                 uri: "/build?token=form-token", method: .post,
                 headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "")
@@ -146,7 +145,7 @@ struct WebServerRefusalTests {
         // for it when the second press comes, however slow the machine.
         nonisolated(unsafe) var held: RunLock? = try RunLock.acquire(
             RunLock.forOutput(server.options.output), purpose: "test", what: ("测试", "test"))
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<2 {
@@ -169,7 +168,7 @@ struct WebServerRefusalTests {
     @Test func onlyManifestEntriesReachTheFileSystem() async throws {
         let (folder, server) = try server()
         _ = folder
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             for uri in [
                 "/file?sha256=0000000000000000&path=..%2Fcampaign%2Fcampaign.yaml", "/files/0",
                 "/file?sha256=0000000000000000&path=%2Fetc%2Fpasswd", "/file?path=x",

@@ -4,7 +4,6 @@ import GongwenDocuments
 import GongwenServe
 import GongwenTestSupport
 import Hummingbird
-import HummingbirdTesting
 import Testing
 
 /// The office's page, driven through its routes: what it shows, what it refuses, and that a build and a
@@ -24,7 +23,7 @@ struct WebServerTests {
     @Test func theOverviewShowsTheCampaignAndItsRecommenders() async throws {
         let (folder, server) = try server()
         _ = folder
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(uri: "/", method: .get) { response in
                 let page = String(buffer: response.body)
                 #expect(response.status == .ok)
@@ -40,7 +39,7 @@ struct WebServerTests {
         let written = folder.url.appendingPathComponent("blank.xlsx")
         _ = try BlankForm.write(campaign: server.options.campaign, templates: nil, to: written)
         let expected = try Data(contentsOf: written)
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(uri: "/", method: .get) {
                 #expect(String(buffer: $0.body).contains("href=\"/blank-form\""))
             }
@@ -56,7 +55,7 @@ struct WebServerTests {
         let (folder, server) = try server()
         _ = folder
         let declarations = server.options.campaign.appendingPathComponent("declarations.csv")
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(uri: "/", method: .get) {
                 #expect(
                     String(buffer: $0.body).contains(
@@ -82,7 +81,7 @@ struct WebServerTests {
     @Test func aBuildNeedsTheFormTokenAndItsFilesDownloadByNumber() async throws {
         let (folder, server) = try server()
         _ = folder
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(
                 uri: "/build?token=wrong", method: .post, headers: Self.form, body: ByteBuffer(string: "token=wrong")
             ) {
@@ -149,7 +148,7 @@ struct WebServerTests {
         let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
         let declarationsURL = folder.url.appendingPathComponent("campaign/declarations.csv")
         let before = try Data(contentsOf: declarationsURL)
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             // First shown: nothing written yet.
             var page = ""
             try await client.execute(
@@ -173,7 +172,7 @@ struct WebServerTests {
     @Test func beyondThisMachineTheAccessTokenIsRequired() async throws {
         let (folder, server) = try server(token: "secret")
         _ = folder
-        try await server.application().test(.router) { client in
+        try await server.application().routed { client in
             try await client.execute(uri: "/", method: .get) { #expect($0.status == .unauthorized) }
             try await client.execute(uri: "/?token=secret", method: .get) { response in
                 #expect(response.status == .ok)
