@@ -13,6 +13,7 @@ extension WebServer {
             var path: String
             var sha256: String
             var documentNumber: String?
+            var kind: String?
         }
         var files: [Entry]
     }
@@ -31,7 +32,7 @@ extension WebServer {
         (listing()?.files ?? []).filter { OutputPath.resolve($0.path, inside: options.output) != nil }.map { entry in
             WebPage.File(
                 path: entry.path, sha256: entry.sha256, documentNumber: entry.documentNumber ?? "",
-                isHTML: entry.path.hasSuffix(".html"))
+                isHTML: entry.path.hasSuffix(".html"), kind: entry.kind ?? "")
         }
     }
 

@@ -169,7 +169,7 @@ public struct WebServer: Sendable {
         page.formsIn = page.recommenders.filter { $0.rows > 0 }.count
         page.formsMissing = page.recommenders.count - page.formsIn
         page.formsLate = page.recommenders.filter(\.late).count
-        page.issued = lastFiles().filter { !$0.documentNumber.isEmpty && $0.path.hasSuffix(".docx") }
+        page.issued = WebPage.IssuedDocument.of(lastFiles())
         return page
     }
 

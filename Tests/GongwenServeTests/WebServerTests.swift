@@ -1,10 +1,11 @@
 import Foundation
 import GongwenBuild
 import GongwenDocuments
-import GongwenServe
 import GongwenTestSupport
 import Hummingbird
 import Testing
+
+@testable import GongwenServe
 
 /// The office's page, driven through its routes: what it shows, what it refuses, and that a build and a
 /// download are the command line's.
@@ -30,6 +31,34 @@ struct WebServerTests {
                 #expect(page.contains("<h1>2019年滨海新区质量攻关活动</h1>"))
                 #expect(page.contains("<tr><td><a href=\"/recommender?id=KFQ\">天津经济技术开发区市场监督管理局</a></td><td>8</td>"))
                 #expect(page.contains("action=\"/import?token=form-token\""))
+            }
+        }
+    }
+
+    /// The overview lists each issued document once: archive copies left out (the same bytes), a document
+    /// issued one copy per recipient folded under one entry — and after the recommenders, which the office
+    /// looks at first.
+    @Test func theOverviewListsEachIssuedDocumentOnceAfterTheRecommenders() async throws {
+        let (folder, server) = try server()
+        _ = folder
+        _ = server.runBuild()
+        try await server.application().routed { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                let issued = try #require(page.range(of: "<section id=\"issued\"")).lowerBound
+                let recommenders = try #require(page.range(of: "<section id=\"recommenders\"")).lowerBound
+                #expect(recommenders < issued)
+                let section = String(page[issued...])
+                #expect(!section.contains("归档包"))
+                #expect(section.components(separatedBy: "<li>津滨质量组办〔2019〕9号 ").count == 2)
+                #expect(section.components(separatedBy: ">津滨质量组办〔2019〕9号 关于报送").count - 1 == 10)
+                #expect(section.contains("关于报送2019年滨海新区质量攻关活动成果的通知（10 份，每个主送单位一份）</summary>"))
+                #expect(section.contains(">关于下达2019年滨海新区质量攻关重点项目计划的通知</a>"))
+                #expect(section.components(separatedBy: "<li>津滨质量组办").count - 1 == 7)
+                let serials = section.components(separatedBy: "<li>津滨质量组办〔2019〕").dropFirst().map {
+                    $0.prefix { $0.isNumber }
+                }
+                #expect(serials == ["3", "5", "6", "9", "10", "12", "14"])  // in the order they were issued
             }
         }
     }

@@ -56,14 +56,17 @@ public struct WebPage: Sendable, Equatable {
         public var sha256: String
         public var documentNumber: String
         public var isHTML: Bool
+        /// manifest.json's kind ("archive-package" for a copy kept in an archive package).
+        public var kind: String
 
         /// The file's name within its folder.
         public var name: String
         /// `/file?sha256=…&path=…` (the path percent-encoded).
         public var link: String
 
-        public init(path: String, sha256: String, documentNumber: String, isHTML: Bool) {
+        public init(path: String, sha256: String, documentNumber: String, isHTML: Bool, kind: String = "") {
             self.path = path
+            self.kind = kind
             self.sha256 = sha256
             self.documentNumber = documentNumber
             self.isHTML = isHTML
@@ -105,6 +108,47 @@ public struct WebPage: Sendable, Equatable {
             self.folder = folder
             self.files = files
             zipLink = "/zip?folder=" + File.encoded(folder)
+        }
+    }
+
+    /// One issued document on the overview: its 文号, its title and the DOCX to download — or, for a document
+    /// issued one copy per recipient (the call for results), its copies folded under one entry.
+    public struct IssuedDocument: Sendable, Equatable {
+        public var documentNumber: String
+        public var title: String
+        public var copies: [File]
+        public var hasSeveralCopies: Bool
+        public var copyCount: Int
+        public var link: String
+
+        /// The issued DOCX of `files` (archive copies left out: they are the same bytes), grouped by 文号, in
+        /// the order they were issued (by the 文号's serial number, then as manifest.json lists them).
+        public static func of(_ files: [File]) -> [IssuedDocument] {
+            var order: [String] = []
+            var copies: [String: [File]] = [:]
+            for file in files
+            where !file.documentNumber.isEmpty && file.path.hasSuffix(".docx") && file.kind != "archive-package" {
+                if copies[file.documentNumber] == nil { order.append(file.documentNumber) }
+                copies[file.documentNumber, default: []].append(file)
+            }
+            // The serial is the last run of digits before 号: 津滨质量组办〔2019〕12号 → 12.
+            func serial(_ number: String) -> Int {
+                Int(String(number.reversed().drop { !$0.isNumber }.prefix { $0.isNumber }.reversed())) ?? Int.max
+            }
+            let issuedOrder = order.enumerated().sorted {
+                (serial($0.element), $0.offset) < (serial($1.element), $1.offset)
+            }
+            return issuedOrder.map(\.element).map { number in
+                let files = copies[number] ?? []
+                let first = files[0]
+                // Several copies sit in a folder named after the document; one copy is named after it.
+                let folder = first.path.split(separator: "/").dropLast().last.map(String.init) ?? ""
+                let name = files.count > 1 ? folder : String(first.name.dropLast(".docx".count))
+                let title = name.hasPrefix(number) ? String(name.dropFirst(number.count).drop { $0 == " " }) : name
+                return IssuedDocument(
+                    documentNumber: number, title: title, copies: files, hasSeveralCopies: files.count > 1,
+                    copyCount: files.count, link: first.link)
+            }
         }
     }
 
@@ -248,7 +292,8 @@ public struct WebPage: Sendable, Equatable {
     }
     public private(set) var hasFiles = false
     public private(set) var fileGroups: [FileGroup] = []
-    public var issued: [File] = []
+    /// The documents issued by the last build, one entry per 文号.
+    public var issued: [IssuedDocument] = []
     public var succeeded = false
     /// The page reloads itself each second (a build in progress).
     public var refresh = false
@@ -313,7 +358,7 @@ public struct WebPage: Sendable, Equatable {
         page.recommenders = [Recommender(id: "KFQ", name: "单位", rows: 1, errors: 0, status: "已收到")]
         page.problems = [Problem(place: "declarations.csv:3", code: "c", chinese: "中", english: "e", severity: "错误")]
         page.files = [File(path: "计划通知/a.docx", sha256: "0123456789abcdef", documentNumber: "1号", isHTML: false)]
-        page.issued = page.files
+        page.issued = IssuedDocument.of(page.files)
         page.succeeded = true
         page.refresh = true
         page.reportPath = "import-report.html"
