@@ -10,6 +10,7 @@ import GongwenTemplates
 //   .build/release/gongwen-bench xlsx IN.tsv OUT.xlsx [LEVEL]
 //   .build/release/gongwen-bench certificates IN.tsv OUTDIR [COUNT]
 //   .build/release/gongwen-bench build CAMPAIGN OUT [RUNS]     (the whole `gongwen build`, see Build.swift)
+//   .build/release/gongwen-bench hash FOLDER                    (SHA-256 of every file, see Hashing.swift)
 //
 // IN.tsv is what ../shared/bench/gen_data.py --tsv writes (the peers read the same file). The declaration
 // table goes through the product's own path (Templates/declaration-table/form.yaml, TableWorkbook,
@@ -51,6 +52,7 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 3, arguments[1] == "hash" { benchmarkHashing(arguments) }
 if arguments.count >= 2, arguments[1] == "certificates-ofd" { benchmarkCertificateOFD(arguments + ["1000"]) }
 if arguments.count >= 2, arguments[1] == "ofd" {
     benchmarkOFD(arguments + ["1000", "5"].suffix(max(0, 4 - arguments.count)))
@@ -61,7 +63,8 @@ guard arguments.count >= 4, ["xlsx", "certificates", "build"].contains(arguments
             + "       gongwen-bench certificates IN.tsv OUTDIR [count, default 10000]\n"
             + "       gongwen-bench build CAMPAIGN OUT [runs, default 3]\n"
             + "       gongwen-bench ofd [rows, default 1000] [runs, default 5]\n"
-            + "       gongwen-bench certificates-ofd [count, default 1000]")
+            + "       gongwen-bench certificates-ofd [count, default 1000]\n"
+            + "       gongwen-bench hash FOLDER")
 }
 if arguments[1] == "build" { benchmarkBuild(arguments) }
 if arguments[1] == "certificates" { benchmarkCertificates(arguments) }
