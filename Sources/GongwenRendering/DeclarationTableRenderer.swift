@@ -6,10 +6,11 @@ import GongwenTemplates
 
 /// One rendered file: its path under the output folder, its bytes, and what the manifest says of it.
 public struct RenderedFile: Sendable, Equatable {
-    /// The bytes, or a package to be written straight into its file (large tables, never whole in memory).
+    /// The bytes, or a writer that puts them straight into their file as they are made (a zip package, a large
+    /// HTML or CSV table: never whole in memory).
     public enum Content: Sendable {
         case bytes(Data)
-        case package(@Sendable (any ZipSink) throws -> Void)
+        case streamed(@Sendable (any ZipSink) throws -> Void)
     }
 
     public var path: String
@@ -43,11 +44,20 @@ public struct RenderedFile: Sendable, Equatable {
         documentNumber: String? = nil, title: String, fonts: [String] = []
     ) {
         self.path = path
-        self.content = .package(package)
+        self.content = .streamed(package)
         self.kind = kind
         self.documentNumber = documentNumber
         self.title = title
         self.fonts = fonts
+    }
+
+    /// Bytes written straight into their file as they are made (a large HTML or CSV table).
+    public init(
+        path: String, stream: @escaping @Sendable (any ZipSink) throws -> Void, kind: DocumentKind,
+        documentNumber: String? = nil, title: String, fonts: [String] = []
+    ) {
+        self.init(
+            path: path, package: stream, kind: kind, documentNumber: documentNumber, title: title, fonts: fonts)
     }
 
     /// The bytes, made in memory for a package (for tests and callers that want them; a build streams).
@@ -55,7 +65,7 @@ public struct RenderedFile: Sendable, Equatable {
         switch content {
         case .bytes(let data):
             return data
-        case .package(let write):
+        case .streamed(let write):
             let sink = MemorySink()
             do {
                 try write(sink)
@@ -161,26 +171,50 @@ public struct DeclarationTableRenderer: Sendable {
     func render(_ context: DeclarationTableContext, baseName: String) -> [RenderedFile] {
         let title = context.isConsolidated ? "\(context.title)（汇总）" : "\(context.title)（\(context.recommender)）"
         let path = "\(Self.folder)/\(baseName)"
+        guard context.isConsolidated else {
+            return [
+                RenderedFile(
+                    path: path + ".html", data: html.renderData(context), kind: .declarationTable, title: title,
+                    fonts: officeFonts),
+                RenderedFile(
+                    path: path + ".csv", data: Data(csv(context).utf8), kind: .declarationTable, title: title,
+                    fonts: officeFonts),
+            ]
+        }
+        // The consolidated table (50 MB of HTML at 100,000 declarations) is written into its files as it is
+        // made, like the large workbooks.
+        let html = html
         return [
             RenderedFile(
-                path: path + ".html", data: html.renderData(context), kind: .declarationTable, title: title,
-                fonts: officeFonts),
+                path: path + ".html", stream: { sink in try html.write(context, to: sink) }, kind: .declarationTable,
+                title: title, fonts: officeFonts),
             RenderedFile(
-                path: path + ".csv", data: Data(csv(context).utf8), kind: .declarationTable, title: title,
-                fonts: officeFonts),
+                path: path + ".csv",
+                stream: { sink in
+                    let (header, rows) = Self.csvTable(context)
+                    try CSVWriter().write(header: header, rows: rows, to: sink)
+                }, kind: .declarationTable, title: title, fonts: officeFonts),
         ]
     }
 
     /// The CSV has the form's columns; the consolidated one adds 推荐单位 after 序号, which makes it the same
     /// table `declarations.csv` is, so it can be read back as campaign data.
     func csv(_ context: DeclarationTableContext) -> String {
+        let (header, rows) = Self.csvTable(context)
+        return CSVWriter().document(header: header, rows: Array(rows))
+    }
+
+    /// The CSV's header and its rows, made one at a time as they are read.
+    static func csvTable(_ context: DeclarationTableContext) -> (
+        [String], LazyMapSequence<[DeclarationTableContext.Row], [String]>
+    ) {
         var header = context.columns.map(\.title)
-        let rows = context.groups.flatMap(\.rows).map { row in
+        if context.isConsolidated { header.insert(DeclarationField.recommender.title, at: 1) }
+        let rows = context.groups.flatMap(\.rows).lazy.map { row in
             var cells = row.cells.map(\.text)
             if context.isConsolidated { cells.insert(row.recommender, at: 1) }
             return cells
         }
-        if context.isConsolidated { header.insert(DeclarationField.recommender.title, at: 1) }
-        return CSVWriter().document(header: header, rows: rows)
+        return (header, rows)
     }
 }

@@ -78,11 +78,46 @@ struct CompiledTemplate: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(1 << 16)
         var stack: [Any] = [root]
-        Self.render(nodes, &stack, into: &output)
+        Self.render(nodes, &stack, into: &output, nil)
         return output
     }
 
-    static func render(_ nodes: [Node], _ stack: inout [Any], into output: inout [UInt8]) {
+    /// Renders `root` into `write` in pieces of about `piece` bytes, so a document of any size (the
+    /// consolidated table of 100,000 declarations is 50 MB of HTML) costs one piece of memory. The same bytes
+    /// as ``render(_:)``.
+    func render(_ root: Any, piece: Int = 1 << 20, to write: @escaping (UnsafeRawBufferPointer) throws -> Void)
+        throws
+    {
+        var output: [UInt8] = []
+        output.reserveCapacity(piece + (1 << 16))
+        var stack: [Any] = [root]
+        let flusher = Flusher(piece: piece, write: write)
+        Self.render(nodes, &stack, into: &output, flusher)
+        if let error = flusher.error { throw error }
+        try output.withUnsafeBytes(write)
+    }
+
+    /// Hands complete pieces of the output on; the first failure stops the writing and is thrown at the end.
+    final class Flusher {
+        let piece: Int
+        let write: (UnsafeRawBufferPointer) throws -> Void
+        var error: (any Error)?
+
+        init(piece: Int, write: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+            self.piece = piece
+            self.write = write
+        }
+
+        func flushIfFull(_ output: inout [UInt8]) {
+            guard output.count >= piece else { return }
+            if error == nil {
+                do { try output.withUnsafeBytes(write) } catch { self.error = error }
+            }
+            output.removeAll(keepingCapacity: true)
+        }
+    }
+
+    static func render(_ nodes: [Node], _ stack: inout [Any], into output: inout [UInt8], _ flusher: Flusher?) {
         for node in nodes {
             switch node {
             case .text(let bytes):
@@ -93,9 +128,9 @@ struct CompiledTemplate: Sendable {
             case .section(let name, let children, let inverted):
                 let value = lookUp(name, in: stack)
                 if inverted {
-                    renderInverted(value, children, &stack, into: &output)
+                    renderInverted(value, children, &stack, into: &output, flusher)
                 } else {
-                    renderSection(value, children, &stack, into: &output)
+                    renderSection(value, children, &stack, into: &output, flusher)
                 }
             }
         }
@@ -103,37 +138,42 @@ struct CompiledTemplate: Sendable {
 
     /// swift-mustache's `renderSection`: a list renders once per item, a Bool once or not, nothing for nil,
     /// any other value once with itself on top of the stack.
-    static func renderSection(_ value: Any?, _ children: [Node], _ stack: inout [Any], into output: inout [UInt8]) {
+    static func renderSection(
+        _ value: Any?, _ children: [Node], _ stack: inout [Any], into output: inout [UInt8], _ flusher: Flusher?
+    ) {
         guard let value else { return }
         if let items = list(value) {
             for item in items {
                 stack.append(item)
-                render(children, &stack, into: &output)
+                render(children, &stack, into: &output, flusher)
                 stack.removeLast()
+                flusher?.flushIfFull(&output)
             }
         } else if type(of: value) == Bool.self, let flag = value as? Bool {
-            if flag { render(children, &stack, into: &output) }
+            if flag { render(children, &stack, into: &output, flusher) }
         } else {
             stack.append(value)
-            render(children, &stack, into: &output)
+            render(children, &stack, into: &output, flusher)
             stack.removeLast()
         }
     }
 
     /// swift-mustache's `renderInvertedSection`: shown for nil, false and an empty list (which goes on the
     /// stack, where it answers no name).
-    static func renderInverted(_ value: Any?, _ children: [Node], _ stack: inout [Any], into output: inout [UInt8]) {
+    static func renderInverted(
+        _ value: Any?, _ children: [Node], _ stack: inout [Any], into output: inout [UInt8], _ flusher: Flusher?
+    ) {
         guard let value else {
-            render(children, &stack, into: &output)
+            render(children, &stack, into: &output, flusher)
             return
         }
         if let items = list(value) {
             guard items.isEmpty else { return }
             stack.append(items)
-            render(children, &stack, into: &output)
+            render(children, &stack, into: &output, flusher)
             stack.removeLast()
         } else if type(of: value) == Bool.self, let flag = value as? Bool {
-            if !flag { render(children, &stack, into: &output) }
+            if !flag { render(children, &stack, into: &output, flusher) }
         }
     }
 

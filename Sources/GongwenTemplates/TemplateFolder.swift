@@ -1,5 +1,6 @@
 import Foundation
 import GongwenDocuments
+import GongwenOOXML
 import Mustache
 
 /// The templates of every document, laid out `Templates/<document>/<format>/<name>.mustache`.
@@ -115,6 +116,17 @@ public struct LoadedTemplate: Sendable {
         let values = TemplateValues.lazy(context)
         if let compiled { return Data(compiled.render(values)) }
         return Data(template.render(values).utf8)
+    }
+
+    /// The rendered bytes written into `sink` a piece at a time (a large table's HTML is never whole in
+    /// memory); the same bytes as ``renderData(_:)``.
+    public func write(_ context: Any, to sink: any ZipSink) throws {
+        let values = TemplateValues.lazy(context)
+        guard let compiled else {
+            try Data(template.render(values).utf8).withUnsafeBytes { try sink.write($0) }
+            return
+        }
+        try compiled.render(values) { try sink.write($0) }
     }
 
     /// swift-mustache's rendering, the reference the compiled renderer is tested against.

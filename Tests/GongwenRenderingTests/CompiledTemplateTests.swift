@@ -18,6 +18,29 @@ struct CompiledTemplateTests {
         let reference = template.render(values)
         let ours = String(decoding: compiled.render(values), as: UTF8.self)
         #expect(ours == reference, "\(note?.rawValue ?? "") template: \(text.debugDescription)")
+        // Streamed in pieces as small as one byte, the same bytes.
+        for piece in [1, 7] {
+            var streamed: [UInt8] = []
+            try compiled.render(values, piece: piece) { streamed += $0 }
+            #expect(String(decoding: streamed, as: UTF8.self) == reference, "streamed in \(piece)-byte pieces")
+        }
+    }
+
+    /// A file that cannot be written (a full disk) stops the render at the first failed piece, and the error
+    /// reaches the build, which then leaves the previous output as it was.
+    @Test func aPieceThatCannotBeWrittenStopsTheRender() throws {
+        struct DiskFull: Error {}
+        let compiled = try #require(CompiledTemplate(try MustacheTemplate(string: "{{#list}}{{x}}{{/list}}")))
+        let values: [String: Any] = ["list": (0..<100).map { ["x": "\($0)"] as [String: Any] }]
+        final class Count { var value = 0 }
+        let calls = Count()
+        #expect(throws: DiskFull.self) {
+            try compiled.render(values, piece: 4) { _ in
+                calls.value += 1
+                throw DiskFull()
+            }
+        }
+        #expect(calls.value == 1)
     }
 
     @Test func everyBuiltInTemplateIsCompiled() throws {

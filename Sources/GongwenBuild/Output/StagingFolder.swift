@@ -60,7 +60,7 @@ public final class StagingFolder: @unchecked Sendable {
             case .bytes(let data):
                 try FileSystem.createFile(destination.path, data: data)
                 (size, digest) = (data.count, FileDigest.sha256(data))
-            case .package(let write):
+            case .streamed(let write):
                 // Written into its file as it is made; hashed from the file once complete (the zip's local
                 // headers are patched after each entry, so the bytes cannot be hashed on the way).
                 let sink = try FileSink(url: destination)

@@ -1,3 +1,4 @@
+import Foundation
 import GongwenModel
 
 /// A table a notice attaches, made from the campaign's data (GB/T 9704 §7.3.7: an attachment starts a new
@@ -55,16 +56,35 @@ public struct NoticeAttachmentTable: Sendable, Equatable {
     /// Makes a notice's tables, each for every recipient of a per-recipient notice, from one campaign: what
     /// every copy shares (the plan's rows, which recommender declared each project) is worked out once, not
     /// once a copy — a notice sent to 100 recommenders read 100 × the declarations before.
-    public final class Maker {
+    ///
+    /// Shared by the jobs that make a per-recipient notice's copies on several cores at once: each shared part
+    /// is made by the first job that needs it, under a lock, and read by the others.
+    public final class Maker: @unchecked Sendable {
         let data: CampaignData
+        private let lock = NSLock()
+        private var plannedRows: [PlanNoticeContext.Row]?
+        private var declaredBy: [ProjectKey: String]?
+
         public init(_ data: CampaignData) { self.data = data }
 
-        lazy var planned: [PlanNoticeContext.Row] = PlanNoticeContext.make(data)?.rows ?? []
-        lazy var declared: [ProjectKey: String] = {
-            var declared: [ProjectKey: String] = [:]
-            for declaration in data.declarations { declared[declaration.projectKey] = declaration.recommender }
-            return declared
-        }()
+        var planned: [PlanNoticeContext.Row] {
+            lock.withLock {
+                if let plannedRows { return plannedRows }
+                let rows = PlanNoticeContext.make(data)?.rows ?? []
+                plannedRows = rows
+                return rows
+            }
+        }
+
+        var declared: [ProjectKey: String] {
+            lock.withLock {
+                if let declaredBy { return declaredBy }
+                var declared: [ProjectKey: String] = [:]
+                for declaration in data.declarations { declared[declaration.projectKey] = declaration.recommender }
+                declaredBy = declared
+                return declared
+            }
+        }
 
         /// The table `kind` (see ``NoticeAttachmentTable/make(_:data:levels:recipient:)``).
         public func table(_ kind: Kind, levels: [String]? = nil, recipient: Recommender? = nil)
