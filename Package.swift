@@ -108,7 +108,9 @@ let package = Package(
         // Benchmarks run on a release build, never as timed tests: swift run -c release gongwen-bench.
         .executableTarget(
             name: "gongwen-bench",
-            dependencies: ["GongwenBuild", "GongwenOOXML", "GongwenRendering", "GongwenTemplates"],
+            dependencies: [
+                "GongwenBuild", "GongwenModel", "GongwenOOXML", "GongwenReaders", "GongwenRendering", "GongwenTemplates",
+            ],
             path: "Benchmarks/gongwen-bench"
         ),
         .target(
