@@ -109,7 +109,8 @@ let package = Package(
         .executableTarget(
             name: "gongwen-bench",
             dependencies: [
-                "GongwenBuild", "GongwenModel", "GongwenOOXML", "GongwenReaders", "GongwenRendering", "GongwenTemplates",
+                "GongwenBuild", "GongwenModel", "GongwenOOXML", "GongwenReaders", "GongwenRendering",
+                "GongwenTemplates",
             ],
             path: "Benchmarks/gongwen-bench"
         ),
