@@ -47,3 +47,10 @@ int gongwen_syncfs(int fd) {
     return 0;
 }
 #endif
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+void gongwen_return_freed_memory(void) { malloc_trim(0); }
+#else
+void gongwen_return_freed_memory(void) {}
+#endif

@@ -13,6 +13,10 @@ int gongwen_rename_noreplace(const char *from, const char *to);
 /// Flushes every file of the file system holding `fd` (syncfs(2)); one call instead of an fsync per file.
 int gongwen_syncfs(int fd);
 
+/// Gives memory freed inside malloc's arenas back to the system (glibc's malloc_trim(0)); does nothing
+/// elsewhere. A build calls it between its steps.
+void gongwen_return_freed_memory(void);
+
 #include <sys/types.h>
 
 /// Runs the program at `path` (argv, envp as for execve; standard input /dev/null, output and errors to

@@ -35,6 +35,7 @@ public struct BuildPipeline: Sendable {
             }
             do {
                 try step.body(&context)
+                MemoryUse.returnFreedMemory()
             } catch var error as GongwenError {
                 context.staging?.discard()
                 error.step = error.step ?? step.name

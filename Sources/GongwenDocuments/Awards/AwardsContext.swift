@@ -62,10 +62,7 @@ public struct AwardsContext: Sendable, Equatable {
 
     public static func make(_ data: CampaignData, order: Order = .stroke, prefix: String = "BH") -> AwardsContext {
         let campaign = data.campaign
-        var declarations: [ProjectKey: Declaration] = [:]
-        for declaration in data.declarations where declarations[declaration.projectKey] == nil {
-            declarations[declaration.projectKey] = declaration
-        }
+        let firstIndex = data.firstDeclarationIndexByProject()
         func identity(_ award: Award) -> String {
             switch award.category {
             case .projectResult, .group:
@@ -77,7 +74,7 @@ public struct AwardsContext: Sendable, Equatable {
         let numbers = CertificateNumbering.numbers(
             for: data.awards.map { (identity($0), $0.category) }, prefix: prefix, year: campaign.year)
         let certificates = data.awards.map { award -> Certificate in
-            let declaration = declarations[award.projectKey]
+            let declaration = firstIndex[award.projectKey].map { data.declarations[$0] }
             let company = declaration?.applicant ?? award.unit
             let recommender = campaign.recommender(named: declaration?.recommender ?? award.recommender)
             let number = award.certificateNumber.isEmpty ? numbers[identity(award)] ?? "" : award.certificateNumber

@@ -51,12 +51,10 @@ public struct PlanNoticeContext: Sendable, Equatable {
         guard let number = campaign.documentNumber(of: Self.documentKey),
             let date = campaign.issueDate(of: Self.documentKey)
         else { return nil }
-        var declarations: [ProjectKey: Declaration] = [:]
-        for declaration in data.declarations where declarations[declaration.projectKey] == nil {
-            declarations[declaration.projectKey] = declaration
-        }
+        let firstIndex = data.firstDeclarationIndexByProject()
         let rows = data.plan.enumerated().compactMap { index, entry -> Row? in
-            guard let declaration = declarations[entry.projectKey] else { return nil }
+            guard let found = firstIndex[entry.projectKey] else { return nil }
+            let declaration = data.declarations[found]
             let recommender = campaign.recommender(named: declaration.recommender)
             return Row(
                 number: index + 1, planNumber: entry.planNumber, applicant: declaration.applicant,

@@ -3,7 +3,9 @@ extension CampaignValidator {
         _ declarations: [Declaration], keys: [ProjectKey], in campaign: Campaign,
         into diagnostics: inout DiagnosticLimit
     ) {
-        var firstByProject: [ProjectKey: Declaration] = [:]
+        // The first row of each project, by index: a dictionary of whole declarations took 100 MB at 100,000.
+        var firstByProject: [ProjectKey: Int] = [:]
+        firstByProject.reserveCapacity(declarations.count)
         // The per-row checks of a chunk run in parallel; their findings are merged in row order, so the list
         // is the same as a serial run's. Chunks keep memory flat when every row of a million has findings.
         let chunkSize = 8_192
@@ -16,7 +18,8 @@ extension CampaignValidator {
             }
             diagnostics += findings[offset]
             guard !key.creditCode.isEmpty, !key.projectName.isEmpty else { continue }
-            if let first = firstByProject[key] {
+            if let firstIndex = firstByProject[key] {
+                let first = declarations[firstIndex]
                 let firstPlace = "\(first.origin.file) 第\(first.origin.row)行"
                 diagnostics.append(
                     Diagnostic(
@@ -27,7 +30,7 @@ extension CampaignValidator {
                             "project \"\(declaration.projectName)\" of \(declaration.creditCode) is declared twice; first at \(first.origin.file) row \(first.origin.row) (recommender \(first.recommender))"
                     ))
             } else {
-                firstByProject[key] = declaration
+                firstByProject[key] = index
             }
         }
     }

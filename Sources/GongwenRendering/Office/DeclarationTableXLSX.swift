@@ -64,22 +64,78 @@ public struct DeclarationTableXLSX {
         return sink.data
     }
 
-    /// The consolidated workbook written into `sink` as its rows are made.
+    /// The consolidated workbook written into `sink` as its rows are made: each row's cells made from its
+    /// declaration as the sheet is written, never a table of them in memory.
     public func writeConsolidated(
         _ data: CampaignData, grouped: [String: [Declaration]]? = nil, to sink: any ZipSink
     ) throws {
         let grouped = grouped ?? data.declarationsByRecommender()
-        let summary = DeclarationTableContext.consolidated(data, grouped: grouped)
-        var sources = [source(summary, name: layout.summarySheetName, headings: true)]
+        let groups = DeclarationTableContext.consolidatedGroups(data, grouped: grouped)
+        let summary = DeclarationTableContext.outline(for: nil, in: data, groups: groups)
+        var sources = [streamedSource(summary, groups: groups, name: layout.summarySheetName, headings: true)]
         for recommender in data.campaign.recommenders {
-            let context = DeclarationTableContext.make(for: recommender, in: data, grouped: grouped)
-            guard context.rowCount > 0 else { continue }
-            sources.append(source(context, name: recommender.shortName ?? recommender.name, headings: false))
+            let rows = grouped[recommender.id] ?? []
+            guard !rows.isEmpty else { continue }
+            let own = [(name: recommender.name, rows: rows)]
+            let outline = DeclarationTableContext.outline(for: recommender, in: data, groups: own)
+            sources.append(
+                streamedSource(outline, groups: own, name: recommender.shortName ?? recommender.name, headings: false))
         }
         let date = data.campaign.issueDate(of: .call)
         let package = workbook.package(sources, core: Self.core(summary.title + "（汇总）", data.campaign, date: date))
         let (year, month, day) = Self.zipDate(date)
         try package.write(to: ZipWriter(sink: sink, year: year, month: month, day: day))
+    }
+
+    /// Cells of one declaration's row, numbered `number`: the same cells ``cells(_:)`` makes of its context
+    /// row.
+    static func cells(_ declaration: Declaration, number: Int) -> [Cell] {
+        DeclarationField.formColumns.map { field in
+            if field == .serial { return .number(number, .center) }
+            switch DeclarationTableContext.cellKind(field) {
+            case "code", "email": return .text(declaration[field], .code)
+            case "center": return .text(declaration[field], .center)
+            default: return .text(declaration[field], .text)
+            }
+        }
+    }
+
+    /// A sheet whose rows are made from `groups`' declarations one at a time, numbered from 1 across the
+    /// groups, each group after its heading when `headings`.
+    func streamedSource(
+        _ outline: DeclarationTableContext, groups: [(name: String, rows: [Declaration])], name: String,
+        headings: Bool
+    ) -> TableSheetSource {
+        let headingTexts = headings ? outline.groups.map { layout.groupHeading($0) } : []
+        let rowCount = outline.rowCount + headingTexts.count
+        return TableSheetSource(
+            name: name, annexLabel: layout.annexLabel(outline), title: layout.title(outline),
+            recommenderLine: layout.recommenderLine(outline), signOff: layout.signOff(outline),
+            notes: layout.notes(outline), rowCount: rowCount,
+            rows: {
+                var group = 0
+                var row = 0
+                var number = 0
+                var headingDue = headings
+                return AnyIterator {
+                    while group < groups.count {
+                        if headingDue {
+                            headingDue = false
+                            return .heading(headingTexts[group])
+                        }
+                        let rows = groups[group].rows
+                        if row < rows.count {
+                            row += 1
+                            number += 1
+                            return .data(Self.cells(rows[row - 1], number: number))
+                        }
+                        group += 1
+                        row = 0
+                        headingDue = headings
+                    }
+                    return nil
+                }
+            })
     }
 
     /// The blank form: empty bordered rows with drop-down lists for 行业 and 所在区 (from a hidden sheet, so
