@@ -109,12 +109,15 @@ public struct DeclarationTableRenderer: Sendable {
         let layout = layout
         let officeFonts = officeFonts
         let grouped = data.declarationsByRecommender()
-        let consolidated = DeclarationTableContext.consolidated(data, grouped: grouped)
-        let consolidatedTitle = consolidated.title + "（汇总）"
+        // Made by the first of the HTML and DOCX jobs to need it, while the other cores start on other jobs.
+        let consolidated = SharedValue { DeclarationTableContext.consolidated(data, grouped: grouped) }
+        let tableTitle = DeclarationTableContext.outline(for: nil, in: data, groups: []).title
+        let consolidatedTitle = tableTitle + "（汇总）"
+        let rowCount = grouped.values.reduce(0) { $0 + $1.count }
         let folder = Self.folder
         var jobs = [
-            DocumentJob("\(folder)/汇总.html", weight: consolidated.rowCount) { render(consolidated, baseName: "汇总") },
-            DocumentJob("\(folder)/汇总.xlsx", weight: consolidated.rowCount) {
+            DocumentJob("\(folder)/汇总.html", weight: rowCount) { render(consolidated.value, baseName: "汇总") },
+            DocumentJob("\(folder)/汇总.xlsx", weight: rowCount) {
                 [
                     RenderedFile(
                         path: "\(folder)/汇总.xlsx",
@@ -123,8 +126,9 @@ public struct DeclarationTableRenderer: Sendable {
                         }, kind: .declarationTable, title: consolidatedTitle, fonts: officeFonts)
                 ]
             },
-            DocumentJob("\(folder)/汇总.docx", weight: consolidated.rowCount) {
-                [
+            DocumentJob("\(folder)/汇总.docx", weight: rowCount) {
+                let consolidated = consolidated.value
+                return [
                     RenderedFile(
                         path: "\(folder)/汇总.docx",
                         package: { sink in
@@ -162,7 +166,7 @@ public struct DeclarationTableRenderer: Sendable {
                     RenderedFile(
                         path: "\(folder)/空白申报表.xlsx",
                         data: try DeclarationTableXLSX(layout: layout).blankForm(data.campaign),
-                        kind: .declarationTable, title: consolidated.title + "（空白表）", fonts: officeFonts)
+                        kind: .declarationTable, title: tableTitle + "（空白表）", fonts: officeFonts)
                 ]
             })
         return jobs

@@ -26,11 +26,19 @@ public struct PlanNoticeRenderer: Sendable {
 
     /// The notice (DOCX, HTML) and the plan table (XLSX, CSV, HTML) as two independent jobs.
     public func jobs(_ data: CampaignData) -> [DocumentJob] {
-        guard !data.plan.isEmpty, let context = PlanNoticeContext.make(data) else { return [] }
+        // Whether there is a notice is known from campaign.yaml; its rows are made by the first of its two jobs.
+        guard !data.plan.isEmpty, data.campaign.documentNumber(of: PlanNoticeContext.documentKey) != nil,
+            data.campaign.issueDate(of: PlanNoticeContext.documentKey) != nil
+        else { return [] }
+        let shared = SharedValue { PlanNoticeContext.make(data) }
         return [
-            DocumentJob(Self.folder, weight: 2 * context.rows.count) { try notice(context, campaign: data.campaign) },
-            DocumentJob(Self.folder + "/计划表", weight: 2 * context.rows.count) {
-                try planTable(context, number: context.values.documentNumber)
+            DocumentJob(Self.folder, weight: 2 * data.plan.count) {
+                guard let context = shared.value else { return [] }
+                return try notice(context, campaign: data.campaign)
+            },
+            DocumentJob(Self.folder + "/计划表", weight: 2 * data.plan.count) {
+                guard let context = shared.value else { return [] }
+                return try planTable(context, number: context.values.documentNumber)
             },
         ]
     }
