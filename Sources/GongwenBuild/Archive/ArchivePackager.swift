@@ -31,12 +31,36 @@ struct ArchivePackager {
     let staging: StagingFolder
     let options: Options
 
+    /// Writes `file`'s OFD copy (and, for an issued document, its preview) where the package will have it,
+    /// in the job that laid it out, and frees the pages; the package step then lists what was written. Not
+    /// with embedded fonts, whose subsets hold the characters of every document.
+    func writeFixedLayoutCopy(of file: WrittenFile) throws(GongwenError) -> WrittenFile {
+        guard options.ofd, options.fonts.isEmpty, let copy = file.fixedLayout else { return file }
+        var done = file
+        if file.issuance == nil {
+            let ofd = try write(try ofd(copy, file), at: String(file.path.dropLast(5)) + ".ofd", file, kind: file.kind)
+            done.fixedLayoutFiles = FixedLayoutFiles(ofd: ofd, preview: nil)
+        } else {
+            guard file.path.hasSuffix(".docx") else { return file }
+            let base = ((file.path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let preview = copy.previewTitle == nil ? nil : try writePreview(of: copy, base: base, file)
+            let ofd = try write(try ofd(copy, file), at: "\(Self.folder)/\(base)/\(base).ofd", file)
+            done.fixedLayoutFiles = FixedLayoutFiles(ofd: ofd, preview: preview)
+        }
+        done.fixedLayout = nil
+        return done
+    }
+
     /// The package files for `files`' issued documents (those carrying an ``IssuanceRecord``).
     func package(_ files: [WrittenFile]) throws(GongwenError) -> [WrittenFile] {
         var written: [WrittenFile] = []
         // Certificates' OFD copies go beside their DOCX.
         if options.ofd {
             for file in files where file.issuance == nil {
+                if let done = file.fixedLayoutFiles {
+                    written.append(done.ofd)
+                    continue
+                }
                 guard let copy = file.fixedLayout else { continue }
                 written.append(
                     try write(try ofd(copy, file), at: String(file.path.dropLast(5)) + ".ofd", file, kind: file.kind))
@@ -75,12 +99,20 @@ struct ArchivePackager {
                         pages: pdf.pages, substitutions: pdf.substitutions, embeddedFonts: pdf.embeddedFonts))
                 sums.append((name, copy.sha256))
             }
-            if options.ofd, let fixedLayout = file.fixedLayout {
+            if options.ofd, let done = file.fixedLayoutFiles {
+                if let preview = done.preview { written.append(preview) }
+                written.append(done.ofd)
+                copies.append(
+                    MetadataRecord.Copy(
+                        role: "版式副本", fileName: base + ".ofd", size: done.ofd.size, sha256: done.ofd.sha256,
+                        format: "OFD (GB/T 33190-2016)", program: "gongwen"))
+                sums.append((base + ".ofd", done.ofd.sha256))
+            } else if options.ofd, let fixedLayout = file.fixedLayout {
                 let name = base + ".ofd"
                 let copy = try write(try ofd(fixedLayout, file), at: "\(packagePath)/\(name)", file)
                 // The OFD's pages for a browser, outside the package (not an archival copy).
-                if let preview = fixedLayout.preview {
-                    written.append(try write(preview, at: "\(Self.previewFolder)/\(base).html", file, kind: file.kind))
+                if fixedLayout.previewTitle != nil {
+                    written.append(try writePreview(of: fixedLayout, base: base, file))
                 }
                 written.append(copy)
                 copies.append(
@@ -107,6 +139,15 @@ struct ArchivePackager {
         } catch {
             throw GongwenError(.io, path: file.path, message: "OFD 未能生成 / the OFD could not be made: \(error)")
         }
+    }
+
+    /// The OFD's pages for a browser, outside the package (not an archival copy), written as they are drawn.
+    func writePreview(of copy: FixedLayoutCopy, base: String, _ source: WrittenFile) throws(GongwenError) -> WrittenFile
+    {
+        try staging.write(
+            RenderedFile(
+                path: "\(Self.previewFolder)/\(base).html", stream: { sink in try copy.writePreview(to: sink) },
+                kind: source.kind, documentNumber: source.documentNumber, title: source.title))
     }
 
     func write(

@@ -16,8 +16,27 @@ public struct WrittenFile: Sendable, Equatable {
     public var fonts: [String]
     /// The archive record of an issued document's DOCX (see ``RenderedFile/issuance``).
     public var issuance: IssuanceRecord?
-    /// Its OFD copy and preview, kept for the archive step (a few kilobytes).
+    /// Its OFD copy and preview, kept for the archive step, when they could not be written in the job that laid
+    /// them out (`--embed-fonts`: each subset holds the characters of every document, known only at the end).
     public var fixedLayout: FixedLayoutCopy?
+    /// Its OFD copy and preview, already written by its job (the pages freed there, not held to the end).
+    public var fixedLayoutFiles: FixedLayoutFiles?
+}
+
+/// The files a job wrote for a document's fixed-layout copy: the OFD and, for an issued document, the
+/// preview of its pages. The archive step lists them where it once wrote them, so the manifest is the same.
+public final class FixedLayoutFiles: Sendable, Equatable {
+    public let ofd: WrittenFile
+    public let preview: WrittenFile?
+
+    init(ofd: WrittenFile, preview: WrittenFile?) {
+        self.ofd = ofd
+        self.preview = preview
+    }
+
+    public static func == (lhs: FixedLayoutFiles, rhs: FixedLayoutFiles) -> Bool {
+        lhs.ofd == rhs.ofd && lhs.preview == rhs.preview
+    }
 }
 
 /// The new output as it is being built: a folder of its own beside the output folder, named for this run, into

@@ -13,6 +13,9 @@ struct JobRunner {
     var width = max(1, ProcessInfo.processInfo.activeProcessorCount)
     /// Told each job's name and seconds when it ends (for `build --timings`).
     var observe: (@Sendable (String, Double) -> Void)?
+    /// Applied to each file once written, in its job: writes a document's OFD copy (``ArchivePackager``) so
+    /// its laid-out pages are freed at once.
+    var finish: (@Sendable (WrittenFile) throws(GongwenError) -> WrittenFile)?
 
     func run(_ jobs: [DocumentJob], into staging: StagingFolder) throws(GongwenError) -> [WrittenFile] {
         XMLWellFormedness.prepareForThreads()
@@ -31,7 +34,10 @@ struct JobRunner {
                     }
                     let files = try jobs[index].make()
                     var written: [WrittenFile] = []
-                    for file in files { written.append(try staging.write(file)) }
+                    for file in files {
+                        let done = try staging.write(file)
+                        written.append(try finish?(done) ?? done)
+                    }
                     state.finish(index, written)
                 } catch {
                     state.fail(index, Self.error(error, job: jobs[index].name))

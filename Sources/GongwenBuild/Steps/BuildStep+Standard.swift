@@ -90,7 +90,15 @@ extension BuildStep {
         let notices = NoticeRenderer(templates: templates, fixedLayout: ofd)
         jobs += notices.jobs(data)
         context.noticesNotYet = notices.notYet(data)
-        context.files += try JobRunner(width: context.workers, observe: context.observeJob).run(jobs, into: staging)
+        var runner = JobRunner(width: context.workers, observe: context.observeJob)
+        if ofd, !context.embedFonts {
+            // Each OFD copy written in the job that laid it out, its pages freed there (held for the archive
+            // step, 5,000 certificates' pages took 500 MB). Embedded subsets need every document's characters
+            // first, so with --embed-fonts the archive step still writes them.
+            let packager = ArchivePackager(staging: staging, options: ArchivePackager.Options(ofd: true))
+            runner.finish = { file throws(GongwenError) in try packager.writeFixedLayoutCopy(of: file) }
+        }
+        context.files += try runner.run(jobs, into: staging)
     }
 
     /// Makes an archive package (归档包) for each issued document: the DOCX, its PDF/A copy when asked for,

@@ -1,22 +1,33 @@
 import Foundation
 import GongwenModel
+import GongwenOOXML
 
 /// An issued document's fixed-layout copy: the pages gongwen laid out, to be written as OFD (by the archive
 /// step, which knows the font files to embed), and the same pages as a web page.
 public struct FixedLayoutCopy: Sendable, Equatable {
     /// The OFD writer holding the pages and DocInfo.
     public var writer: OFDWriter
-    /// The same pages for a browser (``FixedLayoutPreview``), or nil where none is kept (certificates).
-    public var preview: Data?
+    /// The title of the pages' preview for a browser (``FixedLayoutPreview``), or nil where none is made
+    /// (certificates). The preview is drawn from the writer's pages as it is written into its file: the plan
+    /// notice's, 2,000 pages at 100,000 declarations, was 300 MB as one string.
+    public var previewTitle: String?
 
-    public init(writer: OFDWriter, preview: Data? = nil) {
+    public init(writer: OFDWriter, previewTitle: String? = nil) {
         self.writer = writer
-        self.preview = preview
+        self.previewTitle = previewTitle
     }
 
     /// The OFD package (GB/T 33190-2016), with `embedding`'s fonts embedded as subsets.
     public func ofd(embedding: [String: OFDWriter.EmbeddedFont] = [:]) throws -> Data {
         try writer.package(embedding: embedding)
+    }
+
+    /// The preview, written into `sink` a page at a time; nothing when there is none.
+    public func writePreview(to sink: any ZipSink) throws {
+        guard let previewTitle else { return }
+        try FixedLayoutPreview.write(writer.pages, title: previewTitle) { text in
+            try Array(text.utf8).withUnsafeBytes { try sink.write($0) }
+        }
     }
 }
 
@@ -47,6 +58,13 @@ public enum FixedLayoutPreview {
     }
 
     public static func html(_ pages: [LaidOutPage], title: String) -> Data {
+        var bytes: [UInt8] = []
+        try? write(pages, title: title) { bytes += $0.utf8 }
+        return Data(bytes)
+    }
+
+    /// The same HTML handed to `emit` a page at a time.
+    public static func write(_ pages: [LaidOutPage], title: String, to emit: (String) throws -> Void) throws {
         var out = """
             <!DOCTYPE html>
             <html lang="zh-CN">
@@ -97,9 +115,11 @@ public enum FixedLayoutPreview {
                     """
             }
             out += "</svg>\n"
+            try emit(out)
+            out = ""
         }
         out += "</body>\n</html>\n"
-        return Data(out.utf8)
+        try emit(out)
     }
 
     static func number(_ value: Double) -> String { OFDWriter.number(value) }

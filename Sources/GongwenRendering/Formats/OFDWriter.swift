@@ -126,7 +126,10 @@ public struct OFDWriter: Sendable, Equatable {
             return nextID
         }
         let pageIDs = pages.map { _ in newID() }
-        var contents: [Data] = []
+        // Each page deflated as soon as it is written (the same bytes ZipWriter.add makes), since Document.xml,
+        // which comes first in the package, needs every page's ID: the plan notice's 2,000 pages were 150 MB
+        // of XML held until the end.
+        var contents: [PreparedEntry] = []
         for page in pages {
             var writer = XMLWriter()
             writer.declaration()
@@ -179,7 +182,8 @@ public struct OFDWriter: Sendable, Equatable {
             writer.close("ofd:Layer")
             writer.close("ofd:Content")
             writer.close("ofd:Page")
-            contents.append(Data(writer.buffer))
+            contents.append(
+                try PreparedEntry(name: "Doc_0/Pages/Page_\(contents.count)/Content.xml", data: Data(writer.buffer)))
         }
         let sink = MemorySink()
         let date = info.date
@@ -191,7 +195,7 @@ public struct OFDWriter: Sendable, Equatable {
         try zip.add("Doc_0/Document.xml", Data(documentXML(pageIDs: pageIDs, maxID: nextID)))
         try zip.add("Doc_0/PublicRes.xml", Data(publicRes(fonts, files: fontFiles.mapValues(\.file))))
         for font in fonts { if let file = fontFiles[font] { try zip.add("Doc_0/Res/\(file.file)", file.data) } }
-        for (index, content) in contents.enumerated() { try zip.add("Doc_0/Pages/Page_\(index)/Content.xml", content) }
+        for content in contents { try zip.add(content) }
         try zip.finish()
         return sink.data
     }

@@ -226,6 +226,6 @@ extension NoticeText {
         let pages = layout.layout()
         return FixedLayoutCopy(
             writer: OFDWriter(pages: pages, issuance: issuance),
-            preview: FixedLayoutPreview.html(pages, title: "\(documentNumber) \(title)"))
+            previewTitle: "\(documentNumber) \(title)")
     }
 }
