@@ -6,9 +6,9 @@ import GongwenReaders
     import Glibc
 #endif
 
-/// `gongwen-bench build CAMPAIGN OUT [RUNS]`: the whole build as the office runs it — the `gongwen` binary
+/// `gongwen-bench build CAMPAIGN OUT [RUNS] [FLAGS…]`: the whole build as the office runs it — the `gongwen` binary
 /// beside this one, `gongwen build CAMPAIGN -o OUT`, in a process of its own — RUNS times (default 3), each
-/// into a fresh folder; wall time and peak resident memory (wait4's ru_maxrss) per run, then the medians, as
+/// into a fresh folder, FLAGS passed on (`--ofd`); wall time and peak resident memory (wait4's ru_maxrss) per run, then the medians, as
 /// JSON lines.
 ///
 /// Beside each run, interleaved, the peer issue 24 measures against: libxlsxwriter writing the same
@@ -19,6 +19,7 @@ func benchmarkBuild(_ arguments: [String]) -> Never {
     let campaign = URL(fileURLWithPath: arguments[2])
     let output = URL(fileURLWithPath: arguments[3])
     let runs = arguments.count > 4 ? Int(arguments[4]) ?? 3 : 3
+    let flags = Array(arguments.dropFirst(5))
     let gongwen = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("gongwen").path
     guard FileManager.default.isExecutableFile(atPath: gongwen) else {
@@ -39,11 +40,11 @@ func benchmarkBuild(_ arguments: [String]) -> Never {
                     + "\(String(format: "%.2f", seconds)), \"peak_rss_mb\": \(peak >> 20)}")
         }
         try? FileManager.default.removeItem(at: output)
-        let (seconds, peak) = timed(gongwen, ["build", campaign.path, "-o", output.path])
+        let (seconds, peak) = timed(gongwen, ["build", campaign.path, "-o", output.path] + flags)
         builds.append(seconds)
         let files = (try? FileManager.default.subpathsOfDirectory(atPath: output.path).count) ?? 0
         print(
-            "{\"run\": \(run), \"build\": \"gongwen build\", \"paths\": \(files), \"seconds\": "
+            "{\"run\": \(run), \"build\": \"gongwen build \(flags.joined(separator: " "))\", \"paths\": \(files), \"seconds\": "
                 + "\(String(format: "%.2f", seconds)), \"peak_rss_mb\": \(peak >> 20)}")
     }
     let build = builds.sorted()[builds.count / 2]

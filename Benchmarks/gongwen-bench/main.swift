@@ -61,7 +61,7 @@ guard arguments.count >= 4, ["xlsx", "certificates", "build"].contains(arguments
     fail(
         "usage: gongwen-bench xlsx IN.tsv OUT.xlsx [zlib level, default 6]\n"
             + "       gongwen-bench certificates IN.tsv OUTDIR [count, default 10000]\n"
-            + "       gongwen-bench build CAMPAIGN OUT [runs, default 3]\n"
+            + "       gongwen-bench build CAMPAIGN OUT [runs, default 3] [gongwen build flags, e.g. --ofd]\n"
             + "       gongwen-bench ofd [rows, default 1000] [runs, default 5]\n"
             + "       gongwen-bench certificates-ofd [count, default 1000]\n"
             + "       gongwen-bench hash FOLDER")

@@ -83,6 +83,8 @@ public enum FixedLayoutPreview {
             <body>
 
             """
+        // A page names a few fonts thousands of times: each one's CSS list made once.
+        var families: [String: String] = [:]
         for (index, page) in pages.enumerated() {
             let width = number(page.width)
             let height = number(page.height)
@@ -107,9 +109,16 @@ public enum FixedLayoutPreview {
                     if offset < run.advances.count { position += run.advances[offset] }
                 }
                 let red = run.red ? " fill=\"#f00\"" : ""
+                let family: String
+                if let known = families[run.font] {
+                    family = known
+                } else {
+                    family = escape(fontFamily(run.font))
+                    families[run.font] = family
+                }
                 out += """
                     <text x="\(xs.joined(separator: " "))" y="\(number(run.baseline))" \
-                    font-family="\(escape(fontFamily(run.font)))" font-size="\(number(run.size))"\(red)>\
+                    font-family="\(family)" font-size="\(number(run.size))"\(red)>\
                     \(escape(run.text))</text>
 
                     """
@@ -125,6 +134,8 @@ public enum FixedLayoutPreview {
     static func number(_ value: Double) -> String { OFDWriter.number(value) }
 
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: returned as it is, without walking its characters.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
         var result = ""
         for character in text {
             switch character {

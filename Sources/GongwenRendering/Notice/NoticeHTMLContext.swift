@@ -3,7 +3,7 @@ import GongwenModel
 import GongwenTemplates
 
 /// What the notice's HTML template shows: the notice laid out in blocks the template places with CSS.
-struct NoticeHTMLContext {
+struct NoticeHTMLContext: Sendable {
     struct Block {
         var text: String
         /// `body`, `h1` (黑体), `h2` (楷体), `h3` (仿宋): the CSS class of GB/T 9704 §7.3.3's levels.

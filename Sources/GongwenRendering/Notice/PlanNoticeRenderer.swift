@@ -84,11 +84,12 @@ public struct PlanNoticeRenderer: Sendable {
                 documentNumber: number, issueDate: context.values.issueDate, issuance: issuance,
                 tables: text.attachments.isEmpty ? [:] : [0: planTable])
         }
+        // The HTML written into its file as it is made, like the DOCX.
         return [
             docx,
             RenderedFile(
-                path: base + ".html", data: html.renderData(notice), kind: .planNotice, documentNumber: number,
-                title: text.title, fonts: NoticeFonts().all),
+                path: base + ".html", stream: { sink in try html.write(notice, to: sink) }, kind: .planNotice,
+                documentNumber: number, title: text.title, fonts: NoticeFonts().all),
         ]
     }
 
@@ -129,7 +130,7 @@ public struct PlanNoticeRenderer: Sendable {
                 core: CorePropertiesPart(title: title, creator: context.values.organizerName, created: date.iso)
             ).write(to: ZipWriter(sink: sink, year: date.year, month: date.month, day: date.day))
         }
-        let csv = CSVWriter().document(header: layout.columns.map(\.title), rows: context.rows.map(\.cells))
+        let csvHeader = layout.columns.map(\.title)
         let page = PlanTablePage(
             annexLabel: layout.annexLabel(context.values), title: title,
             columns: HTMLTable.columns(layout.columns.map { ($0.title, $0.width) }),
@@ -159,10 +160,13 @@ public struct PlanNoticeRenderer: Sendable {
         return files + [
             workbook,
             RenderedFile(
-                path: base + ".csv", data: Data(csv.utf8), kind: .planTable, documentNumber: number, title: title),
+                path: base + ".csv",
+                stream: { sink in
+                    try CSVWriter().write(header: csvHeader, rows: context.rows.lazy.map(\.cells), to: sink)
+                }, kind: .planTable, documentNumber: number, title: title),
             RenderedFile(
-                path: base + ".html", data: html.renderData(page), kind: .planTable, documentNumber: number,
-                title: title),
+                path: base + ".html", stream: { sink in try html.write(page, to: sink) }, kind: .planTable,
+                documentNumber: number, title: title),
         ]
     }
 }
@@ -192,7 +196,7 @@ struct PlanTableWordValues {
 }
 
 /// What the plan table's HTML template shows.
-struct PlanTablePage {
+struct PlanTablePage: Sendable {
     var annexLabel: String
     var title: String
     var columns: [HTMLTable.Column]
