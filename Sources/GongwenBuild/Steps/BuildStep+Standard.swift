@@ -92,8 +92,8 @@ extension BuildStep {
         context.noticesNotYet = notices.notYet(data)
         var runner = JobRunner(width: context.workers, observe: context.observeJob)
         if ofd, !context.embedFonts {
-            // Each OFD copy written in the job that laid it out, its pages freed there (held for the archive
-            // step, 5,000 certificates' pages took 500 MB). Embedded subsets need every document's characters
+            // Each OFD copy written in the job that laid it out, its pages freed there (every page of every
+            // document was held until the archive step). Embedded subsets need every document's characters
             // first, so with --embed-fonts the archive step still writes them.
             let packager = ArchivePackager(staging: staging, options: ArchivePackager.Options(ofd: true))
             runner.finish = { file throws(GongwenError) in try packager.writeFixedLayoutCopy(of: file) }
