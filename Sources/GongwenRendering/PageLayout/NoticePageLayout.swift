@@ -91,7 +91,14 @@ struct NoticePageLayout {
         record()
         pages.append(current)
         numberPages()
-        return pages.map { $0.drawingLatin(in: fonts.latin, keeping: [fonts.songti]) }
+        // Each page replaced in place by its Latin-drawn form, the pages handed over first: mapping them kept
+        // two copies of every page (the plan notice's 2,000 pages were the peak of a build with --ofd).
+        var laidOut = pages
+        pages = []
+        for index in laidOut.indices {
+            laidOut[index] = laidOut[index].drawingLatin(in: fonts.latin, keeping: [fonts.songti])
+        }
+        return laidOut
     }
 
     mutating func head() {
