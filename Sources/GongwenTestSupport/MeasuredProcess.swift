@@ -46,7 +46,8 @@ public enum MeasuredProcess {
     static func highWaterMark(of pid: pid_t) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-            let digits = line.dropFirst("VmHWM:".count).split(separator: " ").first
+            // "VmHWM:\t   65432 kB": a tab, then spaces.
+            let digits = line.dropFirst("VmHWM:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).first
             return digits.flatMap { Int($0) }.map { $0 * 1024 }
         }
         return nil
