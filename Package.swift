@@ -110,7 +110,7 @@ let package = Package(
             name: "gongwen-bench",
             dependencies: [
                 "GongwenBuild", "GongwenModel", "GongwenOOXML", "GongwenReaders", "GongwenRendering",
-                "GongwenTemplates",
+                "GongwenTemplates", "GongwenTestSupport",
             ],
             path: "Benchmarks/gongwen-bench"
         ),

@@ -1,15 +1,12 @@
 import Foundation
 import GongwenModel
 import GongwenReaders
+import GongwenTestSupport
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// `gongwen-bench build CAMPAIGN OUT [RUNS] [FLAGS…]`: the whole build as the office runs it — the `gongwen` binary
-/// beside this one, `gongwen build CAMPAIGN -o OUT`, in a process of its own — RUNS times (default 3), each
-/// into a fresh folder, FLAGS passed on (`--ofd`); wall time and peak resident memory (wait4's ru_maxrss) per run, then the medians, as
-/// JSON lines.
+/// `gongwen-bench build CAMPAIGN OUT [RUNS] [FLAGS…]`: the whole build as the office runs it — the `gongwen`
+/// binary beside this one, `gongwen build CAMPAIGN -o OUT`, in a process of its own — RUNS times (default 3),
+/// each into a fresh folder, FLAGS passed on (`--ofd`); wall time and peak resident memory per run, then the
+/// medians, as JSON lines.
 ///
 /// Beside each run, interleaved, the peer issue 24 measures against: libxlsxwriter writing the same
 /// declarations as one worksheet in constant-memory mode (`../shared/bench/xlsx_c.c`, compiled here when
@@ -58,24 +55,18 @@ func benchmarkBuild(_ arguments: [String]) -> Never {
     exit(0)
 }
 
-/// Runs `program` with `arguments`, its output discarded; wall seconds and peak RSS in bytes. Exits on failure.
+/// Runs `program` with `arguments` in a process of its own (``MeasuredProcess``), its output discarded; wall
+/// seconds and peak RSS in bytes. Exits on failure.
 func timed(_ program: String, _ arguments: [String]) -> (seconds: Double, peak: Int) {
-    var pid: pid_t = 0
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    let argv = ([program] + arguments).map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
     let start = Date()
-    guard posix_spawn(&pid, program, &actions, nil, argv, environ) == 0 else { fail("cannot run \(program)") }
-    var status: Int32 = 0
-    var usage = rusage()
-    guard wait4(pid, &status, 0, &usage) == pid else { fail("lost \(program)") }
+    guard let outcome = try? MeasuredProcess.run(URL(fileURLWithPath: program), arguments) else {
+        fail("cannot run \(program)")
+    }
     let seconds = Date().timeIntervalSince(start)
-    guard status == 0 else { fail("\(program) \(arguments.joined(separator: " ")) failed (status \(status))") }
-    return (seconds, usage.ru_maxrss * 1024)
+    guard outcome.status == 0 else {
+        fail("\(program) \(arguments.joined(separator: " ")) failed (status \(outcome.status))")
+    }
+    return (seconds, outcome.peak)
 }
 
 /// libxlsxwriter's program from ../shared/bench/xlsx_c.c, compiled, and the campaign's declarations as the

@@ -1,4 +1,3 @@
-import Foundation
 import GongwenTemplates
 
 /// One independent piece of a build's rendering: a few files made from values the job was given, sharing
@@ -26,27 +25,5 @@ extension Array where Element == DocumentJob {
         var files: [RenderedFile] = []
         for job in self { files += try job.make() }
         return files
-    }
-}
-
-/// A value several jobs need, made by the first job that asks for it — on a worker, beside other jobs — and
-/// then shared, instead of made before any job starts while every core waits (the consolidated table's rows
-/// and the plan notice's were two seconds of a 100,000-declaration build spent on one core).
-public final class SharedValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var made: Value?
-    private let make: @Sendable () -> Value
-
-    public init(_ make: @escaping @Sendable () -> Value) {
-        self.make = make
-    }
-
-    public var value: Value {
-        lock.withLock {
-            if let made { return made }
-            let value = make()
-            made = value
-            return value
-        }
     }
 }

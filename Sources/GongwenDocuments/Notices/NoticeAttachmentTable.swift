@@ -1,4 +1,3 @@
-import Foundation
 import GongwenModel
 
 /// A table a notice attaches, made from the campaign's data (GB/T 9704 §7.3.7: an attachment starts a new
@@ -59,48 +58,38 @@ public struct NoticeAttachmentTable: Sendable, Equatable {
     ///
     /// Shared by the jobs that make a per-recipient notice's copies on several cores at once: each shared part
     /// is made by the first job that needs it, under a lock, and read by the others.
-    public final class Maker: @unchecked Sendable {
+    public final class Maker: Sendable {
         let data: CampaignData
-        private let lock = NSLock()
-        private var plannedRows: [PlanNoticeContext.Row]?
-        private var declaredBy: [ProjectKey: String]?
+        let planned: SharedValue<[PlanNoticeContext.Row]>
+        /// Planned rows by the recommender they show, as positions in `planned`.
+        let plannedByShownRecommender: SharedValue<[String: [Int]]>
+        let declared: SharedValue<[ProjectKey: String]>
 
-        public init(_ data: CampaignData) { self.data = data }
-
-        var planned: [PlanNoticeContext.Row] {
-            lock.withLock {
-                if let plannedRows { return plannedRows }
-                let rows = PlanNoticeContext.make(data)?.rows ?? []
-                plannedRows = rows
-                return rows
+        public init(_ data: CampaignData) {
+            self.data = data
+            let planned = SharedValue { PlanNoticeContext.make(data)?.rows ?? [] }
+            self.planned = planned
+            plannedByShownRecommender = SharedValue {
+                var index: [String: [Int]] = [:]
+                for (position, row) in planned.value.enumerated() {
+                    index[row.recommender, default: []].append(position)
+                }
+                return index
+            }
+            declared = SharedValue {
+                var declared: [ProjectKey: String] = [:]
+                for declaration in data.declarations { declared[declaration.projectKey] = declaration.recommender }
+                return declared
             }
         }
-
-        private var plannedByShownRecommender: [String: [Int]]?
 
         /// The planned rows of the recommender shown as any of `names`, in the plan's order: each copy of a
         /// per-recipient notice takes its own rows from an index made once (filtering the whole plan for each
         /// of 100 copies was a twelfth of a 100,000-declaration build).
         func planned(shownAs names: Set<String>) -> [PlanNoticeContext.Row] {
-            let all = planned
-            let index = lock.withLock {
-                if let plannedByShownRecommender { return plannedByShownRecommender }
-                var index: [String: [Int]] = [:]
-                for (position, row) in all.enumerated() { index[row.recommender, default: []].append(position) }
-                plannedByShownRecommender = index
-                return index
-            }
+            let all = planned.value
+            let index = plannedByShownRecommender.value
             return names.flatMap { index[$0] ?? [] }.sorted().map { all[$0] }
-        }
-
-        var declared: [ProjectKey: String] {
-            lock.withLock {
-                if let declaredBy { return declaredBy }
-                var declared: [ProjectKey: String] = [:]
-                for declaration in data.declarations { declared[declaration.projectKey] = declaration.recommender }
-                declaredBy = declared
-                return declared
-            }
         }
 
         /// The table `kind` (see ``NoticeAttachmentTable/make(_:data:levels:recipient:)``).
@@ -123,7 +112,7 @@ public struct NoticeAttachmentTable: Sendable, Equatable {
                 planned = maker.planned(shownAs: names)
                 for index in planned.indices { planned[index].number = index + 1 }
             } else {
-                planned = maker.planned
+                planned = maker.planned.value
             }
             let rows = planned.map(\.cells)
             return NoticeAttachmentTable(
@@ -140,7 +129,7 @@ public struct NoticeAttachmentTable: Sendable, Equatable {
             let chosen = Set(levels ?? Array(data.campaign.awardLevels.prefix(2)))
             let rank = Dictionary(uniqueKeysWithValues: data.campaign.awardLevels.enumerated().map { ($1, $0) })
             // An award names its recommender, or its project does: the declaration it was planned from.
-            let declared = maker.declared
+            let declared = maker.declared.value
             func recommender(_ award: Award) -> String {
                 let named =
                     award.recommender.isEmpty

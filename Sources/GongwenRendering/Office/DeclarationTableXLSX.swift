@@ -18,12 +18,16 @@ public struct DeclarationTableXLSX {
     /// Cells of one data row: 序号 a number; codes, phones and e-mails text cells formatted `@`, shrunk to fit.
     static func cells(_ row: DeclarationTableContext.Row) -> [Cell] {
         row.cells.enumerated().map { index, cell in
-            if index == 0 { return .number(row.number, .center) }
-            switch cell.kind {
-            case "code", "email": return .text(cell.text, .code)
-            case "center": return .text(cell.text, .center)
-            default: return .text(cell.text, .text)
-            }
+            index == 0 ? .number(row.number, .center) : self.cell(cell.text, kind: cell.kind)
+        }
+    }
+
+    /// A text cell set as a form cell of `kind` (``DeclarationTableContext/cellKind(_:)``) is set.
+    static func cell(_ text: String, kind: String) -> Cell {
+        switch kind {
+        case "code", "email": .text(text, .code)
+        case "center": .text(text, .center)
+        default: .text(text, .text)
         }
     }
 
@@ -91,12 +95,8 @@ public struct DeclarationTableXLSX {
     /// row.
     static func cells(_ declaration: Declaration, number: Int) -> [Cell] {
         DeclarationField.formColumns.map { field in
-            if field == .serial { return .number(number, .center) }
-            switch DeclarationTableContext.cellKind(field) {
-            case "code", "email": return .text(declaration[field], .code)
-            case "center": return .text(declaration[field], .center)
-            default: return .text(declaration[field], .text)
-            }
+            field == .serial
+                ? .number(number, .center) : cell(declaration[field], kind: DeclarationTableContext.cellKind(field))
         }
     }
 
