@@ -100,7 +100,8 @@ let package = Package(
         .target(
             name: "GongwenCLI",
             dependencies: [
-                "GongwenBuild", "GongwenDocuments", "GongwenRendering", "GongwenTemplates",
+                "GongwenBuild", "GongwenDocuments", "GongwenModel", "GongwenReaders", "GongwenRendering",
+                "GongwenTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

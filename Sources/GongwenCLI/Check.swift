@@ -20,6 +20,10 @@ extension Gongwen {
             let console = Console()
             do {
                 try BuildPipeline(steps: [.read, .validate, .checkTemplates]).run(&context)
+                // 历年项目雷同 (方案 §四): warnings, for the office to judge; not a build step (it reads earlier years).
+                if let data = context.data {
+                    context.diagnostics += OriginalityReview.run(data, campaign: options.campaignURL).diagnostics
+                }
                 console.print(diagnostics: context.diagnostics)
                 let count = context.data?.declarations.count ?? 0
                 console.line("检查通过：\(count) 项申报 / check passed: \(count) declarations")

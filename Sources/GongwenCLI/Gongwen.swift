@@ -14,7 +14,8 @@ public struct Gongwen: ParsableCommand {
             """,
         subcommands: [
             Check.self, Build.self, VerifyCommand.self, BlankFormCommand.self, ImportCommand.self,
-            TemplatesCommand.self, InitCommand.self, HistoryCommand.self, ReturnedFormsCommand.self,
+            TemplatesCommand.self, InitCommand.self, HistoryCommand.self, ReturnedFormsCommand.self, PlanCommand.self,
+            JudgingCommand.self,
         ]
     )
 

@@ -34,6 +34,9 @@ public struct Campaign: Sendable, Equatable {
     /// 保管期限 of each issued document, by document key (campaign.yaml `retention:`); a document not named
     /// keeps the default of its 文种 (``Retention/default(for:)``).
     public var retention: [String: Retention] = [:]
+    /// How the plan is numbered, which earlier years originality is checked against, the judges and the
+    /// award quotas (campaign.yaml `plan_number:`, `history:`, `judges:`, `award_quotas:`).
+    public var decisions = DecisionSettings()
     public var recommenders: [Recommender] {
         didSet { recommenderIndex = Self.index(recommenders) }
     }

@@ -24,9 +24,12 @@ public enum CellStyle: Int, CaseIterable, Sendable {
     case marked
     /// `code` on light red.
     case markedCode
+    /// A cell to fill in on a protected sheet (a judge's score): bordered, centred, unlocked. Present only in
+    /// workbooks made with inputs (``SpreadsheetStylesPart/inputs``).
+    case input
 
-    /// The formats every workbook has (the marked ones come after, when asked for).
-    static let unmarked: [CellStyle] = allCases.filter { $0 != .marked && $0 != .markedCode }
+    /// The formats every workbook has (the marked and input ones come after, when asked for).
+    static let unmarked: [CellStyle] = allCases.filter { $0 != .marked && $0 != .markedCode && $0 != .input }
 }
 
 /// `xl/styles.xml` (ECMA-376 Part 1 §18.8): fonts, fills, borders and the cell formats of ``CellStyle``.
@@ -37,12 +40,16 @@ public struct SpreadsheetStylesPart {
     public var titleFont: String
     /// Whether the workbook marks wrong cells (a returned form): adds the light red fill and its two formats.
     public var marks = false
+    /// Whether the workbook has cells to fill in on a protected sheet: adds the unlocked ``CellStyle/input``
+    /// format (and the marked ones before it, which its index follows).
+    public var inputs = false
 
-    public init(bodyFont: String, headingFont: String, titleFont: String, marks: Bool = false) {
+    public init(bodyFont: String, headingFont: String, titleFont: String, marks: Bool = false, inputs: Bool = false) {
         self.bodyFont = bodyFont
         self.headingFont = headingFont
         self.titleFont = titleFont
         self.marks = marks
+        self.inputs = inputs
     }
 
     public static let contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
@@ -68,7 +75,7 @@ public struct SpreadsheetStylesPart {
         }
         writer.close("fonts")
         // Excel requires the first two fills to be none and gray125.
-        writer.open("fills", ["count": marks ? "4" : "3"])
+        writer.open("fills", ["count": marks || inputs ? "4" : "3"])
         writer.open("fill")
         writer.empty("patternFill", ["patternType": "none"])
         writer.close("fill")
@@ -81,7 +88,7 @@ public struct SpreadsheetStylesPart {
         writer.empty("bgColor", ["indexed": "64"])
         writer.close("patternFill")
         writer.close("fill")
-        if marks {
+        if marks || inputs {
             // Excel's own "light red fill" for bad values.
             writer.open("fill")
             writer.open("patternFill", ["patternType": "solid"])
@@ -105,7 +112,8 @@ public struct SpreadsheetStylesPart {
         writer.open("cellStyleXfs", ["count": "1"])
         writer.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
         writer.close("cellStyleXfs")
-        let styles = marks ? CellStyle.allCases : CellStyle.unmarked
+        let styles =
+            inputs ? CellStyle.allCases : marks ? CellStyle.allCases.filter { $0 != .input } : CellStyle.unmarked
         writer.open("cellXfs", ["count": String(styles.count)])
         for style in styles { writeFormat(style, &writer) }
         writer.close("cellXfs")
@@ -130,19 +138,33 @@ public struct SpreadsheetStylesPart {
             case .code, .markedCode: (0, 1, 49, "center")
             case .plain: (4, 0, 0, "left")
             case .marked: (0, 1, 0, "left")
+            case .input: (0, 1, 0, "center")
             }
         guard let horizontal else {
             writer.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0"])
             return
         }
-        writer.open(
-            "xf",
-            [
-                "numFmtId": String(numberFormat), "fontId": String(font), "fillId": String(fill),
-                "borderId": String(border), "xfId": "0", "applyNumberFormat": numberFormat == 0 ? "0" : "1",
-                "applyFill": fill == 0 ? "0" : "1", "applyFont": "1",
-                "applyBorder": border == 0 ? "0" : "1", "applyAlignment": "1",
-            ])
+        let format = (
+            String(numberFormat), String(font), String(fill), String(border), numberFormat == 0 ? "0" : "1",
+            fill == 0 ? "0" : "1", border == 0 ? "0" : "1"
+        )
+        if style == .input {
+            writer.open(
+                "xf",
+                [
+                    "numFmtId": format.0, "fontId": format.1, "fillId": format.2, "borderId": format.3, "xfId": "0",
+                    "applyNumberFormat": format.4, "applyFill": format.5, "applyFont": "1", "applyBorder": format.6,
+                    "applyAlignment": "1", "applyProtection": "1",
+                ])
+        } else {
+            writer.open(
+                "xf",
+                [
+                    "numFmtId": format.0, "fontId": format.1, "fillId": format.2, "borderId": format.3, "xfId": "0",
+                    "applyNumberFormat": format.4, "applyFill": format.5, "applyFont": "1", "applyBorder": format.6,
+                    "applyAlignment": "1",
+                ])
+        }
         // The label and the title stay on one line (the label overflows into the empty cells beside it).
         let isCode = style == .code || style == .markedCode
         let wraps = style != .annexLabel && style != .title && !isCode
@@ -152,6 +174,8 @@ public struct SpreadsheetStylesPart {
         } else {
             writer.empty("alignment", ["horizontal": horizontal, "vertical": "center", "wrapText": wraps ? "1" : "0"])
         }
+        // CT_Xf: protection follows alignment (ECMA-376 Part 1 §18.8.45).
+        if style == .input { writer.empty("protection", ["locked": "0"]) }
         writer.close("xf")
     }
 }

@@ -15,6 +15,8 @@ public struct DataValidation: Sendable {
         case list(source: String)
         /// Exactly `length` characters.
         case textLength(Int)
+        /// A number from `minimum` to `maximum` (a judge's score).
+        case decimal(minimum: Double, maximum: Double)
         /// No rule, only the prompt.
         case promptOnly
     }
@@ -50,6 +52,9 @@ public struct WorksheetLayout: Sendable {
     public var dataValidations: [DataValidation]
     /// The relationship id of the sheet's comment shapes (a returned form's notes), if it has any.
     public var legacyDrawing: String?
+    /// Protected without a password: only ``CellStyle/input`` cells can be changed (a judge's scoring sheet,
+    /// where a moved row or an overwritten 计划编号 would put a score on the wrong project).
+    public var protected = false
 
     public init(
         columnWidths: [Double], frozenRows: Int = 0, landscape: Bool = true, fitToWidth: Bool = true,
@@ -193,6 +198,12 @@ public struct WorksheetWriter {
 
     public func finish(_ writer: inout XMLWriter) {
         writer.close("sheetData")
+        // CT_Worksheet: sheetProtection follows sheetData (ECMA-376 Part 1 §18.3.1.85). Selecting, formatting
+        // column widths and row heights stay allowed (attributes false = allowed).
+        if layout.protected {
+            writer.empty(
+                "sheetProtection", ["sheet": "1", "formatColumns": "0", "formatRows": "0", "selectLockedCells": "0"])
+        }
         if !merges.isEmpty {
             writer.open("mergeCells", ["count": String(merges.count)])
             for merge in merges { writer.empty("mergeCell", ["ref": merge]) }
@@ -258,6 +269,17 @@ public struct WorksheetWriter {
                     "promptTitle": validation.promptTitle, "prompt": validation.prompt, "sqref": validation.range,
                 ])
             writer.element("formula1", text: String(length))
+            writer.close("dataValidation")
+        case .decimal(let minimum, let maximum):
+            writer.open(
+                "dataValidation",
+                [
+                    "type": "decimal", "operator": "between", "allowBlank": "1", "showInputMessage": "1",
+                    "showErrorMessage": "1", "errorTitle": validation.promptTitle, "error": validation.errorMessage,
+                    "promptTitle": validation.promptTitle, "prompt": validation.prompt, "sqref": validation.range,
+                ])
+            writer.element("formula1", text: Self.number(minimum))
+            writer.element("formula2", text: Self.number(maximum))
             writer.close("dataValidation")
         case .promptOnly:
             writer.empty(

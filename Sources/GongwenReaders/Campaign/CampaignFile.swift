@@ -1,3 +1,4 @@
+import Foundation
 import GongwenModel
 
 /// The shape of `campaign.yaml`, as written by the office (snake_case keys, dates as text).
@@ -62,6 +63,39 @@ struct CampaignFile: Decodable {
     var archive: ArchiveSetting?
     /// 保管期限 by document key.
     var retention: [String: String]?
+    /// Earlier years' campaign folders, for the originality check.
+    var history: [String]?
+    /// The 计划编号 rule, e.g. `BHZLGG-{year}-{n:3}`.
+    var planNumber: String?
+    var judges: [String]?
+    /// Award level → share of the ranked projects: `10%`, `10` or `0.1`.
+    var awardQuotas: [String: QuotaValue]?
+    var recommenderAwards: Int?
+
+    /// A share written as `10%`, `10` or `0.1`.
+    struct QuotaValue: Decodable {
+        var text: String
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Double.self) {
+                text = String(number)
+            } else {
+                text = try container.decode(String.self)
+            }
+        }
+
+        /// Whole per cent, or nil if it is not a share from 0 to 100 %.
+        var percent: Int? {
+            var value = text.trimmingCharacters(in: .whitespaces)
+            let hasSign = value.hasSuffix("%") || value.hasSuffix("％")
+            if hasSign { value.removeLast() }
+            guard let number = Double(value), number >= 0 else { return nil }
+            let percent = hasSign || number > 1 ? number : number * 100
+            guard percent <= 100, percent == percent.rounded() else { return nil }
+            return Int(percent)
+        }
+    }
 
     /// One copy name or a list of them.
     struct ArchiveSetting: Decodable {
@@ -79,7 +113,10 @@ struct CampaignFile: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case title, year, area, templates, organizer, contact, signatory, industries, districts, recommenders, files
-        case archive, retention
+        case archive, retention, history, judges
+        case planNumber = "plan_number"
+        case awardQuotas = "award_quotas"
+        case recommenderAwards = "recommender_awards"
         case coOrganizer = "co_organizer"
         case documentNumberPrefix = "document_number_prefix"
         case declarationDeadline = "declaration_deadline"

@@ -81,7 +81,66 @@ extension CampaignReader {
             recommenders: recommenders)
         campaign.archiveCopies = copies.intersection(["pdf", "ofd"])
         campaign.retention = retention
+        campaign.decisions = decisions(file, name: name, levels: campaign.awardLevels, diagnostics: &diagnostics)
         return campaign
+    }
+
+    /// `plan_number:`, `history:`, `judges:`, `award_quotas:` and `recommender_awards:`, checked.
+    func decisions(
+        _ file: CampaignFile, name: String, levels: [String], diagnostics: inout [Diagnostic]
+    ) -> DecisionSettings {
+        var settings = DecisionSettings()
+        settings.history = file.history ?? []
+        settings.judges = (file.judges ?? []).map { TextNormalization.trimmed($0) }.filter { !$0.isEmpty }
+        for (index, judge) in settings.judges.enumerated() where settings.judges[..<index].contains(judge) {
+            diagnostics.append(
+                Diagnostic(
+                    .error, "judges.duplicate", at: SourceLocation(file: name, field: "judges[\(index + 1)]"),
+                    chinese: "评委“\(judge)”写了不止一次", english: "judge \"\(judge)\" is named more than once"))
+        }
+        if let pattern = file.planNumber {
+            let numbering = PlanNumbering(pattern: pattern)
+            if numbering.isValid {
+                settings.planNumbering = numbering
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "plan-number.invalid", at: SourceLocation(file: name, field: "plan_number"),
+                        chinese: "计划编号规则“\(pattern)”须含一个 {n}（或 {n:3} 补足三位），如 BHZLGG-{year}-{n:3}",
+                        english: "plan_number \"\(pattern)\" needs one {n} (or {n:3}), e.g. BHZLGG-{year}-{n:3}"))
+            }
+        }
+        if let quotas = file.awardQuotas {
+            for level in quotas.keys.sorted() where !levels.contains(level) {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "award-quota.level", at: SourceLocation(file: name, field: "award_quotas.\(level)"),
+                        chinese: "“\(level)”不是 award_levels 中的等级", english: "\"\(level)\" is not one of award_levels"))
+            }
+            for level in levels {
+                guard let value = quotas[level] else { continue }
+                guard let percent = value.percent else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "award-quota.invalid",
+                            at: SourceLocation(file: name, field: "award_quotas.\(level)"),
+                            chinese: "比例“\(value.text)”无效，应为 0–100% 的整数百分比，如 10%",
+                            english: "share \"\(value.text)\" is not a whole per cent from 0 to 100, e.g. 10%"))
+                    continue
+                }
+                settings.awardQuotas.append(AwardQuota(level: level, percent: percent))
+            }
+            if settings.awardQuotas.map(\.percent).reduce(0, +) > 100 {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "award-quota.total", at: SourceLocation(file: name, field: "award_quotas"),
+                        chinese: "各等级比例之和超过 100%", english: "the award quotas add up to more than 100%"))
+            }
+        } else {
+            settings.awardQuotas = DecisionSettings.defaultQuotas(levels: levels)
+        }
+        if let count = file.recommenderAwards { settings.recommenderAwards = max(0, count) }
+        return settings
     }
 
     func yamlDiagnostic(_ error: YamlError, name: String) -> Diagnostic {

@@ -36,6 +36,23 @@ public struct TableFileEdit: Sendable {
             }
         }
 
+        /// The columns (field key, title) of a file this table starts with, when there is none yet.
+        var newFile: [(key: String, title: String)] {
+            switch self {
+            case .declarations: TableFileEdit.newFileFields.map { ($0.rawValue, $0.title) }
+            case .plan:
+                [
+                    ("planNumber", "计划编号"), ("applicant", "申报单位名称"), ("creditCode", "统一社会信用代码"),
+                    ("projectName", "项目名称"),
+                ]
+            case .awards:
+                [
+                    ("category", "类别"), ("level", "等级"), ("creditCode", "统一社会信用代码"), ("projectName", "项目名称"),
+                    ("groupName", "小组名称"), ("unit", "所在单位"), ("recommender", "推荐单位"),
+                ]
+            }
+        }
+
         var names: (String, String) {
             switch self {
             case .declarations: ("申报表", "declaration table")
@@ -66,14 +83,15 @@ public struct TableFileEdit: Sendable {
     /// Reads `data` (nil: the file does not exist yet, and a new declarations file is started).
     public init(existing data: Data?, file: String, table: Table = .declarations) throws(Failure) {
         guard let data else {
-            let header = Self.newFileFields.map(\.title)
+            let fields = table.newFile
+            let header = fields.map(\.title)
             text = DataFileCSV.line(header, lineEnd: "\r\n")
             encoding = .utf8WithBOM
             records = [
                 CSVParser.Record(fields: header, line: 1, range: text.startIndex..<text.endIndex)
             ]
             headerIndex = 0
-            columns = Dictionary(uniqueKeysWithValues: Self.newFileFields.enumerated().map { ($1.rawValue, $0) })
+            columns = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.key, $0) })
             columnCount = header.count
             lineEnd = "\r\n"
             return
