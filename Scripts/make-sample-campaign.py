@@ -198,6 +198,25 @@ document_numbers:
 signatory: 滨海新区质量工作领导小组办公室
 award_levels:
 {yaml_list(["一等奖", "二等奖", "三等奖", "优秀奖"])}
+# The year's two decisions. 计划编号 (gongwen plan import): {{year}}, and {{n:3}} the project's number in the plan,
+# padded to three digits; a number once given is kept and never given again.
+plan_number: "BHZLGG-{{year}}-{{n:3}}"
+# 评委 (gongwen judging forms: one scoring workbook each; the rules are Templates/judging/scoring.yaml).
+judges:
+  - 张明远
+  - 李慧敏
+  - 王建国
+  - 赵立新
+  - 陈思远
+# Shares of the ranked projects each level may have (gongwen judging import proposes levels by them), and how
+# many 优秀推荐单位 to propose.
+award_quotas:
+  一等奖: 10%
+  二等奖: 20%
+  三等奖: 30%
+recommender_awards: 3
+# Earlier years' campaign folders to check originality against (方案: 不得与历年项目雷同), e.g.
+# history: [../binhai-2018]. gongwen init writes it for the next year.
 # 行业: GB/T 4754-2017 sections.
 industries:
 {yaml_list(['"' + x + '"' for x in INDUSTRIES])}

@@ -19,6 +19,8 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
     case webPage = "web"
     /// The import report (not a campaign document; its template lives beside the others).
     case importReport = "import-report"
+    /// The year's decisions (selection and judging): the scoring rules judges' workbooks are made from.
+    case judging
     /// manifest.json, the list of every file of a build (no template).
     case manifest
     /// An issued document's archive package (归档包): its DOCX, PDF/A copy, metadata record and SHA256SUMS
@@ -42,6 +44,7 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
         case .notice: ["notices/*.yaml", "notices/html/notice.html.mustache"]
         case .importReport: ["import-report/html/report.html.mustache"]
         case .webPage: ["web/html/page.html.mustache"]
+        case .judging: ["judging/scoring.yaml"]
         case .manifest, .archivePackage: []
         }
     }
@@ -79,6 +82,7 @@ public enum DocumentKind: String, CaseIterable, Sendable, Codable {
         case .notice: "公文"
         case .webPage: "网页"
         case .importReport: "导入报告"
+        case .judging: "评分标准"
         case .manifest: "文件清单"
         case .archivePackage: "归档包"
         }

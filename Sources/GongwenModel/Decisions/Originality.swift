@@ -159,12 +159,14 @@ public enum OriginalityCheck {
             let key = declaration.projectKey
             let code = ProjectKey(creditCode: declaration.creditCode, projectName: "").creditCode
             var own: [OriginalityFinding] = []
-            for match in history?.matches(for: declaration.projectName) ?? [] {
-                let project = history!.projects[match.index]
-                own.append(
-                    OriginalityFinding(
-                        declaration: index, match: project, score: match.score,
-                        sameApplicant: project.projectKey.creditCode == code, isEarlierYear: true))
+            if let history {
+                for match in history.matches(for: declaration.projectName) {
+                    let project = history.projects[match.index]
+                    own.append(
+                        OriginalityFinding(
+                            declaration: index, match: project, score: match.score,
+                            sameApplicant: project.projectKey.creditCode == code, isEarlierYear: true))
+                }
             }
             for match in thisYear.matches(for: declaration.projectName) where match.index != index {
                 let project = thisYear.projects[match.index]

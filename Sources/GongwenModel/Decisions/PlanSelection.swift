@@ -135,13 +135,19 @@ public struct PlanSelection: Sendable {
             } else if wasPlanned {
                 result.removed.append(entry)
             }
-            let resultText = decision?.mark?.rawValue ?? (wasPlanned ? SelectionMark.selected.rawValue : "")
+            // Left blank or not in this workbook: the project keeps the result it had.
+            let previousResult =
+                previousRecord[key]?.result == SelectionMark.notSelected.rawValue
+                ? SelectionMark.notSelected.rawValue : ""
+            let resultText =
+                decision?.mark?.rawValue ?? (wasPlanned ? SelectionMark.selected.rawValue : previousResult)
+            let reason = decision.map(\.reason).flatMap { $0.isEmpty ? nil : $0 } ?? previousRecord[key]?.reason ?? ""
             result.record.append(
                 SelectionRecordEntry(
                     planNumber: number, creditCode: declaration.creditCode, projectName: declaration.projectName,
                     applicant: declaration.applicant, recommender: declaration.recommender,
                     result: resultText,
-                    reason: decision.map(\.reason) ?? previousRecord[key]?.reason ?? ""))
+                    reason: reason))
         }
         // Plan lines first as the rule numbers them; lines numbered otherwise (the office's own) keep their place.
         let position = Dictionary(

@@ -6,7 +6,10 @@ import Yams
 ///
 /// Kept: the organisers, the 文号 prefix, the contact, the signatory, the lists (行业, 所在区, award levels),
 /// the recommenders (without this year's heads, preparers and dates, which change), the archive settings
-/// (`archive:`, `retention:`) and the templates setting.
+/// (`archive:`, `retention:`), the templates setting, the plan-number rule, the award quotas and the number of
+/// 优秀推荐单位. `history:` becomes this year's folder and its own earlier years, as the new campaign reaches
+/// them, so that next year's projects are checked against every year before (方案 §四: 不得与历年项目雷同).
+/// The judges are left out: they are chosen each year.
 /// Left for the office: the deadline, the 成文日期 and the 文号 serials, written empty with a comment, so that
 /// `check` names each one still to fill.
 public enum NextYearCampaign {
@@ -71,6 +74,24 @@ public enum NextYearCampaign {
             lines.append("retention:")
             lines += retention.sorted { $0.key < $1.key }.map { "  \($0.key): \(quoted($0.value))" }
         }
+        if let pattern = file.planNumber { lines.append("plan_number: \(quoted(pattern))") }
+        if let quotas = file.awardQuotas, !quotas.isEmpty {
+            lines.append("award_quotas:")
+            let levels = file.awardLevels ?? Campaign.defaultAwardLevels
+            for level in levels {
+                if let value = quotas[level] { lines.append("  \(quoted(level)): \(quoted(value.text))") }
+            }
+        }
+        if let count = file.recommenderAwards { lines.append("recommender_awards: \(count)") }
+        let base = target.standardizedFileURL.path
+        let earlier =
+            [folder.standardizedFileURL.path]
+            + (file.history ?? []).map {
+                URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL.path
+            }
+        lines.append("# 历年活动（查雷同）/ earlier years, for the originality check")
+        lines.append("history:")
+        lines += earlier.map { "  - \(quoted(relativePath($0, from: base)))" }
         if let templates = file.templates {
             // The templates folder as the new campaign reaches it.
             let absolute = folder.appendingPathComponent(templates).standardizedFileURL.path

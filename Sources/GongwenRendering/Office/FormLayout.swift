@@ -17,6 +17,12 @@ public struct FormLayout: Sendable {
         public var body: String
         public var heading: String
         public var title: String
+
+        public init(body: String, heading: String, title: String) {
+            self.body = body
+            self.heading = heading
+            self.title = title
+        }
     }
 
     struct BlankForm: Sendable, Decodable {

@@ -85,6 +85,8 @@ public struct TemplateChecker {
         subjects.append(
             ("import-report/html/report.html.mustache", TemplateNameCheck.values(of: ImportReportContext.sample)))
         subjects.append(("web/html/page.html.mustache", TemplateNameCheck.values(of: WebPage.sample)))
+        // The scoring rules have no {{names}}; check() reads them as the judging does.
+        subjects.append((ScoringRulesFile.path, [String: Any]()))
         if let template = try? CertificateTemplate.load(from: templates) {
             let texts = awards.certificates.prefix(1).map { template.text(for: $0, in: awards) }
             subjects.append(
@@ -148,6 +150,11 @@ public struct TemplateChecker {
     /// Every finding, in file order.
     public func check() -> [TemplateNameCheck.Finding] {
         var findings = checkWordTemplates()
+        do {
+            _ = try ScoringRulesFile.load(from: templates)
+        } catch {
+            findings.append(Self.finding(error))
+        }
         for (relative, values) in subjects() {
             let url = templates.resolve(relative)
             let path = templates.displayPath(url)
