@@ -97,11 +97,13 @@ struct PlanNumberingTests {
 
 struct PlanSelectionTests {
     static func data(plan: [PlanEntry]) -> CampaignData {
+        let deadline = CalendarDate(year: 2019, month: 4, day: 22) ?? CalendarDate(year: 2019, month: 1, day: 1)
+        guard let deadline else { preconditionFailure("2019-04-22 is a date") }
         var campaign = Campaign(
             title: "2019年滨海新区质量攻关活动", year: 2019, area: "滨海新区",
             organizer: Organization(name: "办公室", shortName: "办公室", host: ""), coOrganizer: "",
             documentNumberPrefix: "津滨质量组办", contact: Contact(email: "a@b.cn", phone: "1"),
-            declarationDeadline: CalendarDate(year: 2019, month: 4, day: 22)!, signatory: "办公室",
+            declarationDeadline: deadline, signatory: "办公室",
             recommenders: ["A", "B"].map {
                 Recommender(id: $0, name: "推荐单位\($0)", kind: "企业", head: "", preparer: "", phone: "", date: nil)
             })
