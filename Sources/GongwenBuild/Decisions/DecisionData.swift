@@ -65,7 +65,9 @@ public enum OriginalityReview {
         let (history, problems) = HistoryReader.read(data.campaign.decisions.history, relativeTo: folder)
         let index = history.isEmpty ? nil : OriginalityIndex(history)
         let findings = OriginalityCheck.findings(
-            declarations: data.declarations, year: data.campaign.year, history: index)
+            declarations: data.declarations, year: data.campaign.year, history: index,
+            chunks: ProcessInfo.processInfo.activeProcessorCount * 4
+        ) { count, body in DispatchQueue.concurrentPerform(iterations: count, execute: body) }
         return Result(
             findings: findings,
             diagnostics: problems + OriginalityCheck.diagnostics(findings, declarations: data.declarations),

@@ -142,28 +142,48 @@ public enum ScoringWorkbookReader {
     }
 }
 
+/// A value guarded by a lock, for results handed back from concurrent work.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
+
 /// The projects of earlier years' campaigns (campaign.yaml `history:`), for the originality check.
 public enum HistoryReader {
     /// Reads each folder's campaign.yaml and declarations. A folder that cannot be read is a warning naming it:
     /// the check goes on with the years it has.
     public static func read(_ folders: [String], relativeTo campaign: URL) -> ([ProjectReference], [Diagnostic]) {
-        var projects: [ProjectReference] = []
-        var diagnostics: [Diagnostic] = []
-        for (index, folder) in folders.enumerated() {
-            let url = URL(fileURLWithPath: folder, relativeTo: campaign).standardizedFileURL
+        // Each year read on its own thread (a year of 100,000 declarations takes about a second to read), and
+        // kept only as the references the check needs.
+        let years = Locked(
+            [(projects: [ProjectReference], problem: Diagnostic?)](repeating: ([], nil), count: folders.count))
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            let url = URL(fileURLWithPath: folders[index], relativeTo: campaign).standardizedFileURL
             let read = CampaignReader().read(folder: url)
             guard let data = read.data else {
-                diagnostics.append(
-                    Diagnostic(
-                        .warning, "history.unreadable",
-                        at: SourceLocation(file: CampaignReader.defaultFiles.campaign, field: "history[\(index + 1)]"),
-                        chinese: "历年活动“\(folder)”无法读取，未与其比对：" + (read.diagnostics.errors.first?.chinese ?? ""),
-                        english: "the earlier campaign \"\(folder)\" cannot be read and was not compared: "
-                            + (read.diagnostics.errors.first?.english ?? "")))
-                continue
+                let problem = Diagnostic(
+                    .warning, "history.unreadable",
+                    at: SourceLocation(file: CampaignReader.defaultFiles.campaign, field: "history[\(index + 1)]"),
+                    chinese: "历年活动“\(folders[index])”无法读取，未与其比对：" + (read.diagnostics.errors.first?.chinese ?? ""),
+                    english: "the earlier campaign \"\(folders[index])\" cannot be read and was not compared: "
+                        + (read.diagnostics.errors.first?.english ?? ""))
+                years.withLock { $0[index].problem = problem }
+                return
             }
-            projects += data.declarations.map { ProjectReference($0, year: data.campaign.year) }
+            let projects = data.declarations.map { ProjectReference($0, year: data.campaign.year) }
+            years.withLock { $0[index].projects = projects }
         }
+        let all = years.withLock { $0 }
+        let projects = all.flatMap(\.projects)
+        let diagnostics = all.compactMap(\.problem)
         return (projects, diagnostics)
     }
 }
