@@ -180,5 +180,21 @@ proposal = read_csv(os.path.join(campaign, "judging", "awards-proposed.csv"))
 assert sum(1 for r in proposal if r["类别"] == "项目成果") == start
 print(f"judging: {len(judges)} judges × {n} projects; ranking identical to Python's; {start} proposed by quotas {quotas}")
 run("judging", "adopt", "--campaign", campaign)
-run("build", campaign, "--output", os.path.join(work, "built-awards"))
+built = os.path.join(work, "built-awards")
+run("build", campaign, "--output", built)
+# The records are archived with the documents they are the basis of, listed in the metadata, fixed by SHA-256.
+for number, record in [("12号", "评审结果汇总表"), ("5号", "项目筛选记录")]:
+    package = next(p for p in glob.glob(os.path.join(built, "归档包", "*")) if number in os.path.basename(p))
+    for ext in ["xlsx", "html", "csv"]:
+        name = f"依据材料-{record}.{ext}"
+        assert os.path.exists(os.path.join(package, name)), name
+        metadata = open(os.path.join(package, "元数据.xml"), encoding="utf-8").read()
+        assert f"<计算机文件名>{name}</计算机文件名>" in metadata, name
+        assert name in open(os.path.join(package, "SHA256SUMS"), encoding="utf-8").read(), name
+    summary = openpyxl.load_workbook(os.path.join(package, f"依据材料-{record}.xlsx")).active
+    assert summary.max_row >= 3
+subprocess.run(["xmllint", "--noout", "--schema", "Schemas/gongwen-archive-record.xsd",
+                *glob.glob(os.path.join(built, "归档包", "*", "元数据.xml"))], check=True, capture_output=True)
+verify = run("verify", built)
+print("records: 评审结果汇总表 and 项目筛选记录 archived with the decision and the plan notice")
 print("decisions: ok")

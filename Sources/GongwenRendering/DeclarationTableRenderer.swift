@@ -27,6 +27,9 @@ public struct RenderedFile: Sendable, Equatable {
     /// The issued document (or certificate) laid out by gongwen as OFD (GB/T 33190), for its archive package,
     /// with the same pages for a browser.
     public var fixedLayout: FixedLayoutCopy?
+    /// For a record of a decision (评审结果汇总表, 项目筛选记录): the issued document it is the basis of, whose
+    /// archive package keeps it (依据材料).
+    public var basisOf: DocumentKey?
 
     public init(
         path: String, data: Data, kind: DocumentKind, documentNumber: String? = nil, title: String, fonts: [String] = []

@@ -159,6 +159,39 @@ struct DecisionFlowTests {
         #expect(!CampaignValidator().validate(try data(campaign)).hasErrors)
     }
 
+    @Test func theJudgingSummaryIsArchivedWithTheDecisionAndListedInItsRecord() throws {
+        let (folder, campaign) = try sample()
+        let plan = try data(campaign).plan
+        let files = try Self.judges.map { judge in
+            (
+                try Self.scoring(judge: judge, plan: plan, criteria: Self.criteria) { project, _ in
+                    String(project % 5)
+                }, "\(judge).xlsx"
+            )
+        }
+        _ = try JudgingFlow.importWorkbooks(files, campaign: campaign, dryRun: false)
+        let output = folder.url.appendingPathComponent("output")
+        var context = BuildContext(
+            campaignFolder: campaign, templatesFolder: Fixtures.templates, outputFolder: output)
+        try BuildPipeline(steps: BuildStep.all).run(&context)
+        let root = output.appendingPathComponent("归档包")
+        let decision = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: root.path).first { $0.contains("12号") })
+        let package = root.appendingPathComponent(decision)
+        let record = try String(contentsOf: package.appendingPathComponent("元数据.xml"), encoding: .utf8)
+        let sums = try String(contentsOf: package.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        for name in ["依据材料-评审结果汇总表.xlsx", "依据材料-评审结果汇总表.html", "依据材料-评审结果汇总表.csv"] {
+            let bytes = try Data(contentsOf: package.appendingPathComponent(name))
+            #expect(record.contains("<计算机文件名>\(name)</计算机文件名>"))
+            #expect(sums.contains("\(FileDigest.sha256(bytes))  \(name)"))
+        }
+        #expect(record.contains("<文档 类型=\"依据材料\">"))
+        let summary = try XLSXReader.firstSheet(
+            Data(contentsOf: package.appendingPathComponent("依据材料-评审结果汇总表.xlsx")))
+        #expect(summary.contains { $0.texts.contains("建议等级") })
+        #expect(summary.count == 2 + plan.count, "title, header, one row per project")
+    }
+
     @Test func anOutOfRangeScoreIsRefusedNamingJudgeProjectAndCriterion() throws {
         let (folder, campaign) = try sample()
         _ = folder

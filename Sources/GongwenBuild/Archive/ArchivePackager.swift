@@ -9,6 +9,8 @@ import GongwenTemplates
 ///     归档包/<文号 标题>/<文号 标题>.docx   the document as issued (原件)
 ///                       <文号 标题>.pdf    its PDF/A-2b copy (版式副本), with --pdf or `archive: pdf`
 ///                       <文号 标题>.ofd    its OFD copy laid out by gongwen, with --ofd or `archive: ofd`
+///                       依据材料-…          the records it rests on (the decision's 评审结果汇总表, the plan
+///                                          notice's 项目筛选记录), when the campaign has made them
 ///                       元数据.xml          the metadata record (GB/T 33480, DA/T 46), with each copy's SHA-256
 ///                       SHA256SUMS         fixity: `sha256sum -c SHA256SUMS` checks the package on its own
 ///
@@ -121,6 +123,23 @@ struct ArchivePackager {
                         format: "OFD (GB/T 33190-2016)", program: "gongwen"))
                 sums.append((name, copy.sha256))
             }
+            for basis in files where basis.basisOf == issuance.key && basis.issuance == nil {
+                let name = "依据材料-" + (basis.path as NSString).lastPathComponent
+                let bytes: Data
+                do {
+                    bytes = try Data(contentsOf: staging.url.appendingPathComponent(basis.path))
+                } catch {
+                    throw GongwenError(
+                        .io, path: basis.path, message: "无法读取 / cannot be read: " + FileSystem.describe(error))
+                }
+                let copy = try write(bytes, at: "\(packagePath)/\(name)", file)
+                written.append(copy)
+                copies.append(
+                    MetadataRecord.Copy(
+                        role: "依据材料", fileName: name, size: copy.size, sha256: copy.sha256,
+                        format: Self.format(of: name), program: "gongwen"))
+                sums.append((name, copy.sha256))
+            }
             let record = try write(
                 MetadataRecord(issuance: issuance, copies: copies).xml(),
                 at: "\(packagePath)/\(MetadataRecord.fileName)", file)
@@ -130,6 +149,16 @@ struct ArchivePackager {
                 try write(Data(FixityFile.text(sums).utf8), at: "\(packagePath)/\(FixityFile.fileName)", file))
         }
         return written
+    }
+
+    /// 格式信息 of a decision's record by its extension.
+    static func format(of name: String) -> String {
+        switch (name as NSString).pathExtension {
+        case "xlsx": "XLSX (ISO/IEC 29500-1:2016, ECMA-376)"
+        case "html": "HTML (WHATWG HTML, UTF-8)"
+        case "csv": "CSV (RFC 4180, UTF-8)"
+        default: (name as NSString).pathExtension.uppercased()
+        }
     }
 
     /// The OFD package of `copy`, with the fonts to embed.

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenDocuments
+import GongwenModel
 import GongwenOOXML
 import GongwenRendering
 import GongwenTemplates
@@ -21,6 +22,8 @@ public struct WrittenFile: Sendable, Equatable {
     public var fixedLayout: FixedLayoutCopy?
     /// Its OFD copy and preview, already written by its job (the pages freed there, not held to the end).
     public var fixedLayoutFiles: FixedLayoutFiles?
+    /// A decision's record: the issued document whose archive package keeps it (``RenderedFile/basisOf``).
+    public var basisOf: DocumentKey?
 }
 
 /// The files a job wrote for a document's fixed-layout copy: the OFD and, for an issued document, the
@@ -95,7 +98,8 @@ public final class StagingFolder: @unchecked Sendable {
         }
         return WrittenFile(
             path: file.path, size: size, sha256: digest, kind: file.kind, documentNumber: file.documentNumber,
-            title: file.title, fonts: file.fonts, issuance: file.issuance, fixedLayout: file.fixedLayout)
+            title: file.title, fonts: file.fonts, issuance: file.issuance, fixedLayout: file.fixedLayout,
+            basisOf: file.basisOf)
     }
 
     /// The folder now belongs to the output (or is gone): nothing to discard.

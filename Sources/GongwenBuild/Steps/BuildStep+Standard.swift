@@ -90,6 +90,10 @@ extension BuildStep {
         let notices = NoticeRenderer(templates: templates, fixedLayout: ofd)
         jobs += notices.jobs(data)
         context.noticesNotYet = notices.notYet(data)
+        // The decisions' records (评审结果汇总表, 项目筛选记录), when the campaign has made them.
+        let records = DecisionRecords.tables(campaign: context.campaignFolder)
+        jobs += records.tables.map { DecisionRecordRenderer(templates: templates).job($0, campaign: data.campaign) }
+        context.inputFiles += records.inputs
         var runner = JobRunner(width: context.workers, observe: context.observeJob)
         if ofd, !context.embedFonts {
             // Each OFD copy written in the job that laid it out, its pages freed there (every page of every

@@ -110,3 +110,16 @@ public enum JudgingFiles {
             })
     }
 }
+
+/// A CSV file of gongwen's own (a decision's record) read back as its header and rows, for the build to show it.
+public enum RecordTableFile {
+    public static func read(_ data: Data) -> (header: [String], rows: [[String]])? {
+        guard let (text, _) = TextDecoding.decode(data), let records = try? CSVParser().records(in: text),
+            let header = records.first?.fields
+        else { return nil }
+        let rows = records.dropFirst().map(\.fields).filter { fields in
+            fields.contains { !TextNormalization.trimmed($0).isEmpty }
+        }
+        return (header, rows)
+    }
+}
