@@ -134,7 +134,7 @@ try:
         browser.get(base + "/")
         browser.save_screenshot(str(out / "5-desktop-1280.png"))
         # axe-core on every kind of page: no critical or serious finding.
-        for path in ["/", "/history", "/settings", "/recommender?id=KFQ", "/check"]:
+        for path in ["/", "/history", "/settings", "/recommender?id=KFQ", "/check", "/decisions"]:
             browser.get(base + path)
             try:
                 from axe_selenium_python import Axe

@@ -76,11 +76,16 @@ try:
         answer = get("/", host).decode("utf-8", "replace")
         check(answer.startswith("HTTP/1.1 421"), f"Host {host}: {answer[:40]!r}")
         check(token not in answer, f"Host {host}: the token was sent")
+        # The decisions' workbooks name projects and judges: a rebinding site gets neither.
+        for path in ["/decisions", "/plan/draft", "/judging/form?judge=1"]:
+            check(get(path, host).startswith(b"HTTP/1.1 421"), f"Host {host}: {path} was served")
+    check(get("/judging/form?judge=../campaign.yaml").startswith(b"HTTP/1.1 404"), "a judge by path was not refused")
     for host in [f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"]:
         check(get("/", host).startswith(b"HTTP/1.1 200"), f"Host {host} is not served")
 
     # 2. Headers on every answer.
-    for path in ["/", "/check", "/nowhere", "/file?path=x&sha256=00000000"]:
+    for path in ["/", "/check", "/nowhere", "/file?path=x&sha256=00000000", "/decisions", "/plan/draft",
+                 "/judging/form?judge=1", "/judging/form?judge=../campaign.yaml"]:
         head = get(path).split(b"\r\n\r\n")[0].decode("utf-8", "replace")
         check("frame-ancestors 'none'" in head and "X-Content-Type-Options: nosniff" in head
               and "Referrer-Policy: no-referrer" in head, f"{path}: security headers missing")

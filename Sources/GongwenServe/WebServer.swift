@@ -88,6 +88,9 @@ public struct WebServer: Sendable {
         router.get("/zip") { request, _ in try self.zip(request) }
         router.get("/blank-form") { _, _ in try self.blankForm() }
         router.get("/returned-form") { request, _ in try self.returnedForm(request) }
+        router.get("/decisions") { _, _ in try self.page(self.decisionsPage()) }
+        router.get("/plan/draft") { _, _ in try self.planDraft() }
+        router.get("/judging/form") { request, _ in try self.judgingForm(request) }
         return Application(
             router: router,
             server: .http1(

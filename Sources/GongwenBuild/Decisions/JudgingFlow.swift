@@ -70,6 +70,47 @@ public enum JudgingFlow {
         return written
     }
 
+    /// The scoring workbook of the `number`-th judge of campaign.yaml (1-based), with its file name (the page's
+    /// download names a judge by number, never by a name from the request).
+    public static func form(campaign folder: URL, judge number: Int) throws(GongwenError) -> (name: String, data: Data)
+    {
+        let setup = try setup(folder)
+        guard setup.judges.indices.contains(number - 1) else {
+            throw GongwenError(.usage, message: "没有第 \(number) 位评委 / there is no judge \(number)")
+        }
+        let judge = setup.judges[number - 1]
+        let workbook = ScoringWorkbook(rules: setup.rules, fonts: try setup.decision.fonts())
+        do {
+            let data = try workbook.data(
+                for: judge, plan: setup.data.plan, declarations: declarationsByProject(setup.data),
+                campaign: setup.data.campaign)
+            return ("评分表-\(FileNaming.safe(judge)).xlsx", data)
+        } catch {
+            throw GongwenError(.io, message: "评分表无法生成 / the scoring workbook cannot be made: \(error)")
+        }
+    }
+
+    /// Which judges' scores are in (judging/scores.csv) and the ranking, if made (judging/ranking.csv).
+    public static func status(campaign folder: URL, judges: [String]) -> (
+        returned: Set<String>, ranking: [[String: String]]
+    ) {
+        var returned: Set<String> = []
+        if let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(JudgingFiles.scores).path),
+            let (header, rows) = RecordTableFile.read(bytes), let column = header.firstIndex(of: "评委")
+        {
+            returned = Set(rows.compactMap { column < $0.count ? $0[column] : nil }).intersection(judges)
+        }
+        var ranking: [[String: String]] = []
+        if let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent(JudgingFiles.ranking).path),
+            let (header, rows) = RecordTableFile.read(bytes)
+        {
+            ranking = rows.map { row in
+                Dictionary(zip(header, row).map { ($0, $1) }, uniquingKeysWith: { a, _ in a })
+            }
+        }
+        return (returned, ranking)
+    }
+
     static func declarationsByProject(_ data: CampaignData) -> [ProjectKey: Declaration] {
         data.firstDeclarationIndexByProject().mapValues { data.declarations[$0] }
     }

@@ -327,6 +327,11 @@ public struct WebPage: Sendable, Equatable {
         didSet { hasHistory = !history.isEmpty }
     }
     public private(set) var hasHistory = false
+    /// The decisions page (``Decisions``).
+    public var decisions: Decisions? {
+        didSet { hasDecisions = decisions != nil }
+    }
+    public private(set) var hasDecisions = false
 
     public init(campaignTitle: String, formToken: String) {
         self.campaignTitle = campaignTitle
@@ -380,6 +385,7 @@ public struct WebPage: Sendable, Equatable {
                 number: 1, time: "2019-04-20T10:00:00+08:00", action: "import", uploads: "a.xlsx", summary: ["s"],
                 state: "done", canUndo: true)
         ]
+        page.decisions = sampleDecisions
         return page
     }
 }

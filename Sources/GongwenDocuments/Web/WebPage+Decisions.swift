@@ -1,0 +1,78 @@
+extension WebPage {
+    /// The decisions page: the plan's selection and the judging as they stand, with the workbooks to download.
+    public struct Decisions: Sendable, Equatable {
+        /// An originality finding, at its row.
+        public struct Finding: Sendable, Equatable {
+            public var place: String
+            public var text: String
+
+            public init(place: String, text: String) {
+                self.place = place
+                self.text = text
+            }
+        }
+
+        public struct Judge: Sendable, Equatable {
+            /// 1-based position in campaign.yaml's judges: the download names the judge by it.
+            public var number: Int
+            public var name: String
+            public var returned: Bool
+
+            public init(number: Int, name: String, returned: Bool) {
+                self.number = number
+                self.name = name
+                self.returned = returned
+            }
+        }
+
+        public struct Ranked: Sendable, Equatable {
+            public var rank: String
+            public var planNumber: String
+            public var projectName: String
+            public var result: String
+            public var level: String
+
+            public init(rank: String, planNumber: String, projectName: String, result: String, level: String) {
+                self.rank = rank
+                self.planNumber = planNumber
+                self.projectName = projectName
+                self.result = result
+                self.level = level
+            }
+        }
+
+        public var declared = 0
+        public var planned = 0
+        public var notSelected = 0
+        public var findings: [Finding] = [] {
+            didSet { hasFindings = !findings.isEmpty }
+        }
+        public private(set) var hasFindings = false
+        /// Findings not listed (the page lists the first ones; `gongwen check` lists all).
+        public var moreFindings = 0
+        public var judges: [Judge] = []
+        /// Judges' workbooks can be made: the plan has projects and campaign.yaml names judges.
+        public var canJudge = false
+        public var ranking: [Ranked] = [] {
+            didSet { hasRanking = !ranking.isEmpty }
+        }
+        public private(set) var hasRanking = false
+
+        public init() {}
+    }
+
+    static var sampleDecisions: Decisions {
+        var decisions = Decisions()
+        decisions.declared = 2
+        decisions.planned = 1
+        decisions.notSelected = 1
+        decisions.findings = [Decisions.Finding(place: "declarations.csv:3", text: "与2018年“…”相似")]
+        decisions.moreFindings = 1
+        decisions.judges = [Decisions.Judge(number: 1, name: "张明远", returned: true)]
+        decisions.canJudge = true
+        decisions.ranking = [
+            Decisions.Ranked(rank: "1", planNumber: "BH-001", projectName: "项目", result: "80", level: "一等奖")
+        ]
+        return decisions
+    }
+}
