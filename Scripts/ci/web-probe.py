@@ -115,6 +115,18 @@ try:
     check(peak < 150, f"server peak memory {peak:.0f} MB under three token-less uploads")
     check(all(s < 100 << 20 for s in sent), f"refused bodies were read: {sent}")
 
+    # 3b. The decisions' changes: refused without the token, or with a forged one, before any body is read;
+    # a confirmation never takes another kind's upload or a path.
+    for path in ["/plan/import", "/plan/import/confirm?upload=" + "0" * 32, "/judging/import",
+                 "/judging/import/confirm?upload=../../campaign.yaml", "/judging/adopt"]:
+        for query in ["", ("&" if "?" in path else "?") + "token=forged"]:
+            answer = raw((f"POST {path}{query} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: multipart/form-data; "
+                          f"boundary=x\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n").encode(), timeout=5)
+            check(answer.startswith(b"HTTP/1.1 403"), f"POST {path}{query}: {answer[:30]!r}")
+    answer = raw((f"POST /judging/import/confirm?token={token}&upload=../../campaign.yaml HTTP/1.1\r\n"
+                  f"Host: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").encode(), timeout=5)
+    check(answer.startswith(b"HTTP/1.1 410"), f"a path as an upload id: {answer[:30]!r}")
+
     # 4. Half-open connections.
     started = time.time()
     held = []

@@ -53,6 +53,13 @@ extension WebServer {
                 rank: $0["排名"] ?? "", planNumber: $0["计划编号"] ?? "", projectName: $0["项目名称"] ?? "",
                 result: $0["结果（平均分）"] ?? "", level: $0["建议等级"] ?? "")
         }
+        // What adopting the proposal would do, shown before its button.
+        if FileManager.default.fileExists(
+            atPath: options.campaign.appendingPathComponent(JudgingFiles.proposedAwards).path),
+            let adoption = try? JudgingFlow.adopt(campaign: options.campaign, dryRun: true)
+        {
+            decisions.adoptSummary = adoption.summary
+        }
         page.decisions = decisions
         return page
     }

@@ -24,14 +24,37 @@ extension WebServer {
         var files: [String]
         var names: [String]
         var recommender: String?
+        /// What the upload is for: nil for returned forms, `plan` for a selection workbook, `judging` for
+        /// scoring workbooks. A confirmation only takes an upload of its own purpose.
+        var purpose: String?
+        /// The form's other fields.
+        var fields: [String: String] = [:]
     }
 
     /// The forms: streamed to disk, then shown as the change they would make (nothing written to the data).
     func importForms(_ request: Request) async throws -> Response {
-        // Token and origin first: a forged or token-less upload is refused before its body is read.
-        if let refusal = refusal(request) { return refusal }
+        let received = try await receiveUpload(request, purpose: nil, accepting: ["xlsx", "csv"])
+        guard case .kept(var upload, let folder, let id) = received else {
+            if case .refused(let response) = received { return response }
+            preconditionFailure("an upload is kept or refused")
+        }
+        upload.recommender = upload.fields["recommender"].flatMap { $0.isEmpty ? nil : $0 }
+        try JSONEncoder().encode(upload).write(to: folder.appendingPathComponent("upload.json"))
+        return try await run(upload, in: folder, id: id, dryRun: true, replace: false)
+    }
+
+    enum ReceivedUpload {
+        case kept(Upload, folder: URL, id: String)
+        case refused(Response)
+    }
+
+    /// An upload streamed into `.gongwen/uploads/<random id>`, each file named by its position and one of
+    /// `accepting`'s extensions (`bin` otherwise), its uploaded name kept only to be shown. The token and origin
+    /// are checked before a byte of the body is read; too large or malformed uploads are refused and removed.
+    func receiveUpload(_ request: Request, purpose: String?, accepting: Set<String>) async throws -> ReceivedUpload {
+        if let refusal = refusal(request) { return .refused(refusal) }
         guard let contentType = request.headers[.contentType], let boundary = MultipartForm.boundary(contentType) else {
-            return Self.refused("需要 multipart/form-data / expected multipart/form-data", status: .badRequest)
+            return .refused(Self.refused("需要 multipart/form-data / expected multipart/form-data", status: .badRequest))
         }
         pruneUploads()
         let id = Self.randomToken()
@@ -44,43 +67,51 @@ extension WebServer {
             try? FileManager.default.removeItem(at: folder)
             switch error {
             case .fileTooLarge:
-                return try page(
-                    blankPage("文件超过 \(options.uploadLimit / 1024 / 1024) MB / a file is too large"),
-                    status: .contentTooLarge, headers: .closing("text/html; charset=utf-8"))
+                return .refused(
+                    try page(
+                        blankPage("文件超过 \(options.uploadLimit / 1024 / 1024) MB / a file is too large"),
+                        status: .contentTooLarge, headers: .closing("text/html; charset=utf-8")))
             case .fieldsTooLarge:
-                return try page(
-                    blankPage("上传超过大小限制 / the upload is too large"), status: .contentTooLarge,
-                    headers: .closing("text/html; charset=utf-8"))
+                return .refused(
+                    try page(
+                        blankPage("上传超过大小限制 / the upload is too large"), status: .contentTooLarge,
+                        headers: .closing("text/html; charset=utf-8")))
             case .malformed:
-                return try page(blankPage("上传内容不完整或格式不对 / the upload is incomplete or malformed"), status: .badRequest)
+                return .refused(
+                    try page(blankPage("上传内容不完整或格式不对 / the upload is incomplete or malformed"), status: .badRequest))
             }
         }
         guard !parts.files.isEmpty else {
             try? FileManager.default.removeItem(at: folder)
-            return try page(blankPage("没有选择文件 / no file was chosen"), status: .badRequest)
+            return .refused(try page(blankPage("没有选择文件 / no file was chosen"), status: .badRequest))
         }
-        var upload = Upload(
-            files: [], names: [], recommender: parts.fields["recommender"].flatMap { $0.isEmpty ? nil : $0 })
+        var upload = Upload(files: [], names: [], recommender: nil, purpose: purpose, fields: parts.fields)
         for (index, file) in parts.files.enumerated() {
             // The uploaded name is shown and gives the format; the file on disk is named by its position.
             let ext = (file.name as NSString).pathExtension.lowercased()
-            let name = "\(index + 1).\(["xlsx", "csv"].contains(ext) ? ext : "bin")"
+            let name = "\(index + 1).\(accepting.contains(ext) ? ext : "bin")"
             try FileManager.default.moveItem(at: file.url, to: folder.appendingPathComponent(name))
             upload.files.append(name)
             upload.names.append(FileNaming.safe(file.name).isEmpty ? name : file.name)
         }
         try JSONEncoder().encode(upload).write(to: folder.appendingPathComponent("upload.json"))
-        return try await run(upload, in: folder, id: id, dryRun: true, replace: false)
+        return .kept(upload, folder: folder, id: id)
+    }
+
+    /// The kept upload `id` of `purpose` (nil: returned forms), read back; nil when it is gone or another's.
+    func keptUpload(_ request: Request, purpose: String?) -> (Upload, folder: URL, id: String)? {
+        let id = request.uri.queryParameters.get("upload").map { String($0) }
+        guard let folder = upload(id), let id,
+            let data = FileManager.default.contents(atPath: folder.appendingPathComponent("upload.json").path),
+            let upload = try? JSONDecoder().decode(Upload.self, from: data), upload.purpose == purpose
+        else { return nil }
+        return (upload, folder, id)
     }
 
     /// The kept upload imported for real (`replace=1`: rows the forms lack are removed).
     func confirmImport(_ request: Request) async throws -> Response {
         if let refusal = refusal(request) { return refusal }
-        let id = request.uri.queryParameters.get("upload").map { String($0) }
-        guard let folder = upload(id), let id,
-            let data = FileManager.default.contents(atPath: folder.appendingPathComponent("upload.json").path),
-            let upload = try? JSONDecoder().decode(Upload.self, from: data)
-        else {
+        guard let (upload, folder, id) = keptUpload(request, purpose: nil) else {
             return try page(
                 blankPage("这次上传已导入或已放弃，请重新选择文件 / this upload is gone; choose the files again"), status: .gone)
         }
@@ -203,7 +234,10 @@ extension WebServer {
         page.history = DataHistory(campaign: options.campaign).entries().map { entry in
             WebPage.HistoryEntry(
                 number: entry.number, time: entry.time,
-                action: ["import": "导入", "replace": "导入（以新表替换）", "undo": "撤销"][entry.action] ?? entry.action,
+                action: [
+                    "import": "导入", "replace": "导入（以新表替换）", "undo": "撤销", "plan": "确定计划（导入筛选表）",
+                    "judging": "导入评分表", "awards": "采用评选建议",
+                ][entry.action] ?? entry.action,
                 uploads: entry.uploads.joined(separator: "、"), summary: entry.summary,
                 state: entry.state == "undone" ? "已撤销" : entry.state == "applying" ? "未完成" : "",
                 canUndo: entry.state != "undone")

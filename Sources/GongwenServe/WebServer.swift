@@ -91,6 +91,11 @@ public struct WebServer: Sendable {
         router.get("/decisions") { _, _ in try self.page(self.decisionsPage()) }
         router.get("/plan/draft") { _, _ in try self.planDraft() }
         router.get("/judging/form") { request, _ in try self.judgingForm(request) }
+        router.post("/plan/import") { request, _ in try await self.planImport(request) }
+        router.post("/plan/import/confirm") { request, _ in try await self.confirmPlanImport(request) }
+        router.post("/judging/import") { request, _ in try await self.judgingImport(request) }
+        router.post("/judging/import/confirm") { request, _ in try await self.confirmJudgingImport(request) }
+        router.post("/judging/adopt") { request, _ in try await self.adoptProposal(request) }
         return Application(
             router: router,
             server: .http1(

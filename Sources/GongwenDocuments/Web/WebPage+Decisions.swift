@@ -57,8 +57,27 @@ extension WebPage {
             didSet { hasRanking = !ranking.isEmpty }
         }
         public private(set) var hasRanking = false
+        /// What adopting the proposal would do (shown before it is done), when there is a proposal.
+        public var adoptSummary = "" {
+            didSet { canAdopt = !adoptSummary.isEmpty }
+        }
+        public private(set) var canAdopt = false
 
         public init() {}
+    }
+
+    /// A selection or scoring upload waiting for the clerk's confirmation; its change is in the page's lines.
+    public struct DecisionPreview: Sendable, Equatable {
+        public var uploadID: String
+        /// `plan` or `judging`: the confirmation's route, set by the server.
+        public var kind: String
+        public var canConfirm: Bool
+
+        public init(uploadID: String, kind: String, canConfirm: Bool) {
+            self.uploadID = uploadID
+            self.kind = kind
+            self.canConfirm = canConfirm
+        }
     }
 
     static var sampleDecisions: Decisions {
@@ -73,6 +92,7 @@ extension WebPage {
         decisions.ranking = [
             Decisions.Ranked(rank: "1", planNumber: "BH-001", projectName: "项目", result: "80", level: "一等奖")
         ]
+        decisions.adoptSummary = "获奖名单：…"
         return decisions
     }
 }

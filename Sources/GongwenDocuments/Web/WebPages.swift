@@ -332,6 +332,10 @@ public struct WebPage: Sendable, Equatable {
         didSet { hasDecisions = decisions != nil }
     }
     public private(set) var hasDecisions = false
+    public var decisionPreview: DecisionPreview? {
+        didSet { hasDecisionPreview = decisionPreview != nil }
+    }
+    public private(set) var hasDecisionPreview = false
 
     public init(campaignTitle: String, formToken: String) {
         self.campaignTitle = campaignTitle
@@ -386,6 +390,7 @@ public struct WebPage: Sendable, Equatable {
                 state: "done", canUndo: true)
         ]
         page.decisions = sampleDecisions
+        page.decisionPreview = DecisionPreview(uploadID: "0123", kind: "plan", canConfirm: true)
         return page
     }
 }
