@@ -137,8 +137,8 @@ let package = Package(
         .testTarget(
             name: "GongwenServeTests",
             dependencies: [
-                "GongwenServe", "GongwenBuild", "GongwenDocuments", "GongwenOOXML", "GongwenReaders", "GongwenRendering",
-                "GongwenTestSupport",
+                "GongwenServe", "GongwenBuild", "GongwenDocuments", "GongwenOOXML", "GongwenReaders",
+                "GongwenRendering", "GongwenTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
