@@ -185,7 +185,7 @@ run("build", campaign, "--output", built)
 # The records are archived with the documents they are the basis of, listed in the metadata, fixed by SHA-256.
 for number, record in [("12号", "评审结果汇总表"), ("5号", "项目筛选记录")]:
     package = next(p for p in glob.glob(os.path.join(built, "归档包", "*")) if number in os.path.basename(p))
-    for ext in ["xlsx", "html", "csv"]:
+    for ext in ["xlsx", "docx", "html", "csv"]:
         name = f"依据材料-{record}.{ext}"
         assert os.path.exists(os.path.join(package, name)), name
         metadata = open(os.path.join(package, "元数据.xml"), encoding="utf-8").read()

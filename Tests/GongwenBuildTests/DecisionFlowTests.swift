@@ -180,7 +180,7 @@ struct DecisionFlowTests {
         let package = root.appendingPathComponent(decision)
         let record = try String(contentsOf: package.appendingPathComponent("元数据.xml"), encoding: .utf8)
         let sums = try String(contentsOf: package.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
-        for name in ["依据材料-评审结果汇总表.xlsx", "依据材料-评审结果汇总表.html", "依据材料-评审结果汇总表.csv"] {
+        for name in ["xlsx", "docx", "html", "csv"].map({ "依据材料-评审结果汇总表.\($0)" }) {
             let bytes = try Data(contentsOf: package.appendingPathComponent(name))
             #expect(record.contains("<计算机文件名>\(name)</计算机文件名>"))
             #expect(sums.contains("\(FileDigest.sha256(bytes))  \(name)"))

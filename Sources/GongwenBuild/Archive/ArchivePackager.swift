@@ -155,6 +155,7 @@ struct ArchivePackager {
     static func format(of name: String) -> String {
         switch (name as NSString).pathExtension {
         case "xlsx": "XLSX (ISO/IEC 29500-1:2016, ECMA-376)"
+        case "docx": "DOCX (ISO/IEC 29500-1:2016, ECMA-376)"
         case "html": "HTML (WHATWG HTML, UTF-8)"
         case "csv": "CSV (RFC 4180, UTF-8)"
         default: (name as NSString).pathExtension.uppercased()

@@ -26,8 +26,8 @@ public struct DecisionRecordTable: Sendable {
     }
 }
 
-/// Renders a ``DecisionRecordTable`` as XLSX (the forms' fonts), HTML (the plan table's page template, which
-/// shows any titled table) and CSV, under `评选记录/`.
+/// Renders a ``DecisionRecordTable`` as XLSX (the forms' fonts), DOCX (``DecisionRecordDOCX``), HTML (the plan
+/// table's page template, which shows any titled table) and CSV, under `评选记录/`.
 public struct DecisionRecordRenderer: Sendable {
     public static let folder = "评选记录"
     public let templates: TemplateFolder
@@ -69,7 +69,12 @@ public struct DecisionRecordRenderer: Sendable {
             columns: HTMLTable.columns(zip(record.header, widths).map { ($0, $1) }),
             rows: HTMLTable.rows(record.rows) { record.centred.contains($0) })
         let base = "\(Self.folder)/\(FileNaming.safe(record.title))"
+        let document = try DecisionRecordDOCX(fonts: fonts).data(
+            record, title: title, widths: widths, campaign: campaign)
         var files = [
+            RenderedFile(
+                path: base + ".docx", data: document, kind: .judging, title: record.title,
+                fonts: [fonts.body, fonts.heading, fonts.title]),
             RenderedFile(
                 path: base + ".xlsx", data: workbook, kind: .judging, title: record.title,
                 fonts: [fonts.body, fonts.heading, fonts.title]),
