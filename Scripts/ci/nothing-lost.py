@@ -13,6 +13,9 @@
 4. Two imports into one campaign, started together, 12 times: both recommenders' rows are there afterwards.
 5. A --pdf build killed while LibreOffice converts, 5 times (when soffice is installed): no soffice process
    of that build is left running.
+6. Plan imports (a marked selection workbook) killed, 15 times: plan.csv and selection.csv are each the old
+   file or the new one, and when one is new and the other old, the history holds the change as unfinished
+   (`gongwen history` shows it, undoing it restores both).
 Prints the counts; exits 1 on any failure.
 """
 import hashlib, json, os, random, shutil, signal, subprocess, sys, time
@@ -208,9 +211,72 @@ if shutil.which("soffice"):
 else:
     print("--pdf builds killed: skipped (no soffice)")
 
+# 6. Plan imports killed.
+plan_campaign = work / "plan-campaign"
+workbook = work / "selection.xlsx"
+shutil.copytree(sample, plan_campaign)
+result = run("plan", "draft", "--campaign", plan_campaign, "-o", workbook)
+if result.returncode != 0:
+    sys.exit(f"plan draft failed: {result.stderr}")
+try:
+    import openpyxl
+    book = openpyxl.load_workbook(workbook)
+    sheet = book.active
+    header = next(r for r in range(1, 10) if "是否列入" in [c.value for c in sheet[r]])
+    titles = [c.value for c in sheet[header]]
+    marked = 0
+    for row in sheet.iter_rows(min_row=header + 1):
+        if row[titles.index("项目名称")].value and not row[titles.index("是否列入")].value:
+            row[titles.index("是否列入")].value = "列入" if marked % 2 == 0 else "不列入"
+            marked += 1
+    book.save(workbook)
+    files = ("plan.csv", "selection.csv")
+    old = {name: (plan_campaign / name).read_bytes() if (plan_campaign / name).exists() else None for name in files}
+    scratch_plan = work / "plan-scratch"
+    shutil.copytree(plan_campaign, scratch_plan)
+    start = time.monotonic()
+    if run("plan", "import", workbook, "--campaign", scratch_plan).returncode != 0:
+        sys.exit("plan import without a kill failed")
+    plan_time = time.monotonic() - start
+    new = {name: (scratch_plan / name).read_bytes() for name in files}
+    plan_counts = {"old": 0, "new": 0, "unfinished, undone": 0}
+    for trial in range(15):
+        kill_at_random(["plan", "import", workbook, "--campaign", plan_campaign], plan_time * 1.5)
+        now = {name: (plan_campaign / name).read_bytes() if (plan_campaign / name).exists() else None for name in files}
+        if now == old:
+            plan_counts["old"] += 1
+        elif now == new:
+            plan_counts["new"] += 1
+        elif all(now[n] in (old[n], new[n]) for n in files):
+            listing = run("history", "list", "--campaign", plan_campaign).stdout
+            if "未完成" not in listing:
+                failures.append(f"plan kill {trial}: a half-made change is not shown as unfinished")
+            number = listing.split()[0]
+            if run("history", "undo", number, "--campaign", plan_campaign).returncode != 0:
+                failures.append(f"plan kill {trial}: the unfinished change cannot be undone")
+            plan_counts["unfinished, undone"] += 1
+        else:
+            failures.append(f"plan kill {trial}: plan.csv or selection.csv is neither the old nor the new file")
+        # Back to the old data for the next trial (through the history, as the office would).
+        while True:
+            now = {name: (plan_campaign / name).read_bytes() if (plan_campaign / name).exists() else None
+                   for name in files}
+            if now == old:
+                break
+            listing = run("history", "list", "--campaign", plan_campaign).stdout.splitlines()
+            undoable = [line.split()[0] for line in listing if line[:1].isdigit() and "已撤销" not in line
+                        and " undo" not in line]
+            if not undoable or run("history", "undo", undoable[0], "--campaign", plan_campaign).returncode != 0:
+                failures.append(f"plan kill {trial}: the data could not be put back through the history")
+                break
+    print(f"plan imports killed: 15; afterwards {plan_counts}; "
+          f"failures: {sum('plan kill' in f for f in failures)}")
+except ImportError:
+    print("plan imports killed: skipped (no openpyxl)")
+
 for failure in failures:
     print("FAIL", failure)
-groups = ("build kill", "import kill", "builds together", "imports together", "pdf kill")
+groups = ("build kill", "import kill", "builds together", "imports together", "pdf kill", "plan kill")
 failed = sum(any(f.startswith(group) for f in failures) for group in groups)
 print(f"nothing-lost: {len(groups) - failed} passed, {failed} failed")
 sys.exit(1 if failures else 0)
