@@ -40,3 +40,20 @@ final class OverviewCache: @unchecked Sendable {
         return parts.joined(separator: "\n")
     }
 }
+
+/// One value kept for one key (the originality warnings for a fingerprint of the files they come from).
+final class KeptValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var key: String?
+    private var kept: Value?
+
+    func value(for key: String, make: () -> Value) -> Value {
+        if let value = lock.withLock({ self.key == key ? kept : nil }) { return value }
+        let made = make()
+        lock.withLock {
+            self.key = key
+            self.kept = made
+        }
+        return made
+    }
+}

@@ -32,8 +32,7 @@ extension WebServer {
                 SelectionRecordFile.read(bytes, file: SelectionRecordFile.name).0
                 .filter { $0.result == SelectionMark.notSelected.rawValue }.count
         }
-        let review = OriginalityReview.run(data, campaign: options.campaign)
-        let warnings = review.diagnostics
+        let warnings = originalityWarnings(data)
         // The row as the office knows it (申报表第 N 行), not this machine's path to the file.
         decisions.findings = warnings.prefix(Self.findingsShown).map { warning in
             WebPage.Decisions.Finding(
@@ -62,6 +61,20 @@ extension WebServer {
         }
         page.decisions = decisions
         return page
+    }
+
+    /// The originality warnings, kept while the campaign's files and its earlier years' stay the same: at
+    /// 100,000 declarations against five years they take seconds, and the page shows them on every visit.
+    func originalityWarnings(_ data: CampaignData) -> [Diagnostic] {
+        var key = OverviewCache.fingerprint(
+            campaign: options.campaign, manifest: options.campaign.appendingPathComponent("campaign.yaml"), today: "")
+        for folder in data.campaign.decisions.history {
+            let url = URL(fileURLWithPath: folder, relativeTo: options.campaign).standardizedFileURL
+            key += "\n" + url.path + "\n" + OverviewCache.fingerprint(campaign: url, manifest: url, today: "")
+        }
+        return originalityCache.value(for: key) {
+            OriginalityReview.run(data, campaign: options.campaign).diagnostics
+        }
     }
 
     /// The selection workbook, made now as `gongwen plan draft` makes it.

@@ -41,6 +41,8 @@ public struct WebServer: Sendable {
     let gate = OperationGate()
     let progress = BuildProgress()
     let overviewCache = OverviewCache()
+    /// The decisions page's originality warnings (``originalityWarnings(_:)``).
+    let originalityCache = KeptValue<[Diagnostic]>()
     /// Whether a build is running, read by every page without waiting (the import form is closed meanwhile).
     let building = RunningFlag()
 
