@@ -30,6 +30,17 @@ struct Console {
         error("共 \(errors) 个错误，\(warnings) 个警告 / \(errors) errors, \(warnings) warnings")
     }
 
+    /// What a change to the campaign's data came to: nothing (a dry run), or the history entry that undoes it.
+    func recorded(_ entry: DataHistory.Entry?, dryRun: Bool) {
+        if dryRun {
+            line("（试运行，未改动任何文件 / dry run: nothing was changed）")
+        } else if let entry {
+            line(
+                "已记录为第 \(entry.number) 次修改，可用 gongwen history undo \(entry.number) 撤销 / recorded as change"
+                    + " \(entry.number); undo it with gongwen history undo \(entry.number)")
+        }
+    }
+
     /// Prints the error and turns it into the exit code of its family.
     func fail(_ failure: Error) -> ExitCode {
         if let failure = failure as? GongwenError {

@@ -66,13 +66,7 @@ extension Gongwen {
                     for entry in result.selection.removed {
                         console.line("  - \(entry.planNumber) \(entry.projectName)")
                     }
-                    if dryRun {
-                        console.line("（试运行，未改动任何文件 / dry run: nothing was changed）")
-                    } else if let entry = result.entry {
-                        console.line(
-                            "已记录为第 \(entry.number) 次修改，可用 gongwen history undo \(entry.number) 撤销 / recorded as change"
-                                + " \(entry.number); undo it with gongwen history undo \(entry.number)")
-                    }
+                    console.recorded(result.entry, dryRun: dryRun)
                 } catch {
                     if let error = error as? GongwenError { console.print(diagnostics: error.diagnostics) }
                     throw console.fail(error)
@@ -152,13 +146,7 @@ extension Gongwen {
                             "建议名单 proposal: \(JudgingFiles.proposedAwards)；审阅后用 gongwen judging adopt 写入获奖名单"
                                 + " / review it, then gongwen judging adopt")
                     }
-                    if dryRun {
-                        console.line("（试运行，未改动任何文件 / dry run: nothing was changed）")
-                    } else if let entry = result.entry {
-                        console.line(
-                            "已记录为第 \(entry.number) 次修改，可用 gongwen history undo \(entry.number) 撤销 / recorded as change"
-                                + " \(entry.number)")
-                    }
+                    console.recorded(result.entry, dryRun: dryRun)
                 } catch {
                     if let error = error as? GongwenError { console.print(diagnostics: error.diagnostics) }
                     throw console.fail(error)
@@ -182,13 +170,7 @@ extension Gongwen {
                 do {
                     let adoption = try JudgingFlow.adopt(campaign: URL(fileURLWithPath: campaign), dryRun: dryRun)
                     console.line(adoption.summary)
-                    if dryRun {
-                        console.line("（试运行，未改动任何文件 / dry run: nothing was changed）")
-                    } else if let entry = adoption.entry {
-                        console.line(
-                            "已记录为第 \(entry.number) 次修改，可用 gongwen history undo \(entry.number) 撤销 / recorded as change"
-                                + " \(entry.number)")
-                    }
+                    console.recorded(adoption.entry, dryRun: dryRun)
                 } catch {
                     if let error = error as? GongwenError { console.print(diagnostics: error.diagnostics) }
                     throw console.fail(error)

@@ -47,3 +47,22 @@ extension XMLWriter {
         close("w:tblGrid")
     }
 }
+
+extension XMLWriter {
+    /// `w:sectPr` of a landscape page with equal margins and one default footer (`rId4`, as ``WordPackage``
+    /// numbers it): the form tables' and the decision records' section, in CT_SectPr's order.
+    public mutating func landscapeSection(pageWidth: Int, pageHeight: Int, margin: Int) {
+        open("w:sectPr")
+        empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
+        empty("w:pgSz", ["w:w": String(pageWidth), "w:h": String(pageHeight), "w:orient": "landscape"])
+        let margin = String(margin)
+        empty(
+            "w:pgMar",
+            [
+                "w:top": margin, "w:right": margin, "w:bottom": margin, "w:left": margin, "w:header": "567",
+                "w:footer": "567", "w:gutter": "0",
+            ])
+        empty("w:cols", ["w:space": "425"])
+        close("w:sectPr")
+    }
+}

@@ -35,19 +35,7 @@ struct DecisionRecordDOCX {
                     writer.yieldIfFull()
                 }
                 writer.close("w:tbl")
-                writer.open("w:sectPr")
-                writer.empty("w:footerReference", ["w:type": "default", "r:id": "rId4"])
-                writer.empty(
-                    "w:pgSz", ["w:w": String(Self.pageWidth), "w:h": String(Self.pageHeight), "w:orient": "landscape"])
-                let margin = String(Self.margin)
-                writer.empty(
-                    "w:pgMar",
-                    [
-                        "w:top": margin, "w:right": margin, "w:bottom": margin, "w:left": margin, "w:header": "567",
-                        "w:footer": "567", "w:gutter": "0",
-                    ])
-                writer.empty("w:cols", ["w:space": "425"])
-                writer.close("w:sectPr")
+                writer.landscapeSection(pageWidth: Self.pageWidth, pageHeight: Self.pageHeight, margin: Self.margin)
                 writer.close("w:body")
                 writer.close("w:document")
             },
