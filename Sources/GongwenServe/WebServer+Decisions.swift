@@ -28,9 +28,12 @@ extension WebServer {
         if let bytes = FileManager.default.contents(
             atPath: options.campaign.appendingPathComponent(SelectionRecordFile.name).path)
         {
-            decisions.notSelected =
-                SelectionRecordFile.read(bytes, file: SelectionRecordFile.name).0
-                .filter { $0.result == SelectionMark.notSelected.rawValue }.count
+            let notSelected = SelectionRecordFile.read(bytes, file: SelectionRecordFile.name).0
+                .filter { $0.result == SelectionMark.notSelected.rawValue }
+            decisions.notSelected = notSelected.count
+            decisions.notSelectedList = notSelected.map {
+                WebPage.Decisions.NotSelected(projectName: $0.projectName, applicant: $0.applicant, reason: $0.reason)
+            }
         }
         let warnings = originalityWarnings(data)
         // The row as the office knows it (申报表第 N 行), not this machine's path to the file.

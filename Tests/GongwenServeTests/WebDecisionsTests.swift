@@ -34,6 +34,22 @@ struct WebDecisionsTests {
         }
     }
 
+    @Test func projectsNotSelectedAreListedWithTheirReasons() async throws {
+        let (folder, server) = try server()
+        _ = folder
+        let record =
+            "\u{FEFF}计划编号,推荐单位,申报单位名称,统一社会信用代码,项目名称,结果,理由\r\n"
+            + ",KFQ,天津宏泰环保科技有限公司,91120116MA0C8NGM60,减少危废焚烧飞灰,不列入,与2018年项目雷同\r\n"
+        try Data(record.utf8).write(to: server.options.campaign.appendingPathComponent("selection.csv"))
+        try await server.application().routed { client in
+            try await client.execute(uri: "/decisions", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<span>不列入 1</span>"))
+                #expect(page.contains("<tr><td>减少危废焚烧飞灰</td><td>天津宏泰环保科技有限公司</td><td>与2018年项目雷同</td></tr>"))
+            }
+        }
+    }
+
     @Test func theWorkbooksDownloadAndAnUnknownJudgeIsNotFound() async throws {
         let (folder, server) = try server()
         _ = folder

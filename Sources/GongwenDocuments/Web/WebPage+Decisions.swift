@@ -41,9 +41,26 @@ extension WebPage {
             }
         }
 
+        /// A project marked 不列入, with its reason (from the selection record).
+        public struct NotSelected: Sendable, Equatable {
+            public var projectName: String
+            public var applicant: String
+            public var reason: String
+
+            public init(projectName: String, applicant: String, reason: String) {
+                self.projectName = projectName
+                self.applicant = applicant
+                self.reason = reason
+            }
+        }
+
         public var declared = 0
         public var planned = 0
         public var notSelected = 0
+        public var notSelectedList: [NotSelected] = [] {
+            didSet { hasNotSelected = !notSelectedList.isEmpty }
+        }
+        public private(set) var hasNotSelected = false
         public var findings: [Finding] = [] {
             didSet { hasFindings = !findings.isEmpty }
         }
@@ -85,6 +102,7 @@ extension WebPage {
         decisions.declared = 2
         decisions.planned = 1
         decisions.notSelected = 1
+        decisions.notSelectedList = [Decisions.NotSelected(projectName: "项目", applicant: "公司", reason: "雷同")]
         decisions.findings = [Decisions.Finding(place: "declarations.csv:3", text: "与2018年“…”相似")]
         decisions.moreFindings = 1
         decisions.judges = [Decisions.Judge(number: 1, name: "张明远", returned: true)]
