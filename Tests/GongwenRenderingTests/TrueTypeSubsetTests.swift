@@ -117,4 +117,37 @@ struct TrueTypeSubsetTests {
         #expect(ofd.contains("<ofd:CustomData Name=\"字体替代\">Times New Roman → Liberation Serif</ofd:CustomData>"))
         #expect(try PackageParts.read(try writer.package()).parts.keys.allSatisfy { !$0.hasSuffix(".ttf") })
     }
+
+    /// Two subsets of one font file for two document fonts carry two names (issue 23, defect 6): a reader that
+    /// tells fonts apart by name must not take one for the other.
+    @Test(.enabled(if: font != nil, "no TrueType font on this machine"))
+    func eachSubsetNamesItselfAndTheSameSubsetTheSameWay() throws {
+        let font = try #require(Self.font)
+        func names(_ subset: Data) throws -> [UInt16: String] {
+            let bytes = [UInt8](subset)
+            let name = bytes[try #require(try TrueTypeSubset.directory(bytes, faceIndex: 0)["name"])]
+            let count = Int(TrueTypeSubset.u16(name, 2))
+            let storage = Int(TrueTypeSubset.u16(name, 4))
+            var found: [UInt16: String] = [:]
+            for record in 0..<count {
+                let at = 6 + record * 12
+                #expect(TrueTypeSubset.u16(name, at) == 3 && TrueTypeSubset.u16(name, at + 4) == 0x409)
+                let length = Int(TrueTypeSubset.u16(name, at + 8))
+                let offset = storage + Int(TrueTypeSubset.u16(name, at + 10))
+                let units = stride(from: 0, to: length, by: 2).map { TrueTypeSubset.u16(name, offset + $0) }
+                found[TrueTypeSubset.u16(name, at + 6)] = String(decoding: units, as: UTF16.self)
+            }
+            return found
+        }
+        let characters = Set("GB/T 9704".unicodeScalars)
+        let first = OFDWriter.subsetName("仿宋_GB2312", characters: characters, index: 0)
+        let second = OFDWriter.subsetName("黑体", characters: characters, index: 1)
+        let a = try names(try TrueTypeSubset.subset(font, characters: characters, name: first))
+        let b = try names(try TrueTypeSubset.subset(font, characters: characters, name: second))
+        #expect(a[1] == first.family && a[6] == first.postScript && a[2] == "Regular")
+        #expect(a[1] != b[1] && a[6] != b[6])
+        #expect(a[1]?.hasSuffix("+仿宋_GB2312") == true && a[1]?.prefix(6).allSatisfy(\.isUppercase) == true)
+        #expect(OFDWriter.subsetName("仿宋_GB2312", characters: characters, index: 0).family == first.family)
+        #expect(first.postScript.unicodeScalars.allSatisfy { (33...126).contains($0.value) })
+    }
 }

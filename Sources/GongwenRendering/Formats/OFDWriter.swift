@@ -105,6 +105,17 @@ public struct OFDWriter: Sendable, Equatable {
         return names.map { ($0, characters[$0] ?? []) }
     }
 
+    /// The subset's own name: a tag of six capitals from the SHA-256 of the font's name and the characters it
+    /// holds (the same subset, the same tag), a plus, the name the pages use (the family) or `GongwenN` (the
+    /// PostScript name, which must be ASCII).
+    static func subsetName(_ font: String, characters: Set<Unicode.Scalar>, index: Int) -> TrueTypeSubset.SubsetName {
+        var bytes = Array(font.utf8)
+        for scalar in characters.sorted(by: { $0.value < $1.value }) { bytes += Array(String(scalar).utf8) }
+        let digest = SHA256.hash(bytes)
+        let tag = String(digest.prefix(6).map { Character(UnicodeScalar(65 + $0 % 26)) })
+        return TrueTypeSubset.SubsetName(family: "\(tag)+\(font)", postScript: "\(tag)+Gongwen\(index + 1)")
+    }
+
     /// The OFD package; each font in `embedding` (by the name the pages use) is embedded as a subset.
     public func package(embedding: [String: EmbeddedFont] = [:]) throws -> Data {
         let used = fontsUsed
@@ -114,7 +125,8 @@ public struct OFDWriter: Sendable, Equatable {
             guard let embedded = embedding[font.name] else { continue }
             do {
                 let subset = try TrueTypeSubset.subset(
-                    embedded.data, faceIndex: embedded.faceIndex, characters: font.characters)
+                    embedded.data, faceIndex: embedded.faceIndex, characters: font.characters,
+                    name: Self.subsetName(font.name, characters: font.characters, index: index))
                 fontFiles[font.name] = ("font_\(index + 1).ttf", subset)
             } catch {
                 throw TrueTypeSubset.Failure(description: "\(font.name)：\(error)")

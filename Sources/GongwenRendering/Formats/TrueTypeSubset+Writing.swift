@@ -53,6 +53,28 @@ extension TrueTypeSubset {
         return table + format4 + format12
     }
 
+    /// A `name` table (format 0) naming a subset, Windows platform (3, Unicode BMP 1, en-US 0x409), UTF-16BE:
+    /// family (1), subfamily (2, Regular), unique identifier (3), full name (4) and PostScript name (6); records
+    /// sorted by name ID as the OpenType spec requires.
+    static func nameTable(_ name: TrueTypeSubset.SubsetName) -> [UInt8] {
+        let records: [(id: UInt16, text: String)] = [
+            (1, name.family), (2, "Regular"), (3, name.postScript), (4, name.family), (6, name.postScript),
+        ]
+        var table: [UInt8] = []
+        append16(&table, 0)
+        append16(&table, UInt16(records.count))
+        append16(&table, UInt16(6 + 12 * records.count))
+        var strings: [UInt8] = []
+        for record in records {
+            let bytes = record.text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            for value in [3, 1, 0x409, record.id, UInt16(bytes.count), UInt16(strings.count)] as [UInt16] {
+                append16(&table, value)
+            }
+            strings += bytes
+        }
+        return table + strings
+    }
+
     /// The font file: tables in tag order, each padded to four bytes, with its checksum; then the whole
     /// file's checksum adjustment in `head`.
     static func assemble(_ tables: [String: [UInt8]]) -> [UInt8] {

@@ -42,8 +42,27 @@ public enum TrueTypeSubset {
 
     static let kept: Set<String> = ["name", "OS/2", "cvt ", "fpgm", "prep", "gasp"]
 
-    /// The subset of face `faceIndex` of `data` (a .ttf, or a .ttc collection) for `characters`.
-    public static func subset(_ data: Data, faceIndex: Int = 0, characters: Set<Unicode.Scalar>) throws -> Data {
+    /// The names a subset carries in its own `name` table instead of the original font's: one family and one
+    /// PostScript name per subset, so that a reader telling fonts apart by their internal name does not take
+    /// two subsets of one font file (four document fonts all drawn with one installed stand-in) for one font
+    /// and draw the glyphs of one with the other's — blanks (issue 23, defect 6). As PDF names subsets
+    /// (ISO 32000-1 §9.6.4): a tag of six capitals, a plus, the name.
+    public struct SubsetName: Sendable {
+        public var family: String
+        /// ASCII 33–126 without `[](){}<>/%`, at most 63 characters (OpenType `name` ID 6).
+        public var postScript: String
+
+        public init(family: String, postScript: String) {
+            self.family = family
+            self.postScript = postScript
+        }
+    }
+
+    /// The subset of face `faceIndex` of `data` (a .ttf, or a .ttc collection) for `characters`; with `name`,
+    /// its `name` table names the subset (``SubsetName``), otherwise it is the original's.
+    public static func subset(
+        _ data: Data, faceIndex: Int = 0, characters: Set<Unicode.Scalar>, name: SubsetName? = nil
+    ) throws -> Data {
         let font = [UInt8](data)
         let tables = try directory(font, faceIndex: faceIndex)
         func table(_ tag: String) throws -> ArraySlice<UInt8> {
@@ -123,6 +142,7 @@ public enum TrueTypeSubset {
             "cmap": cmap(used.mapValues { renumber[$0] ?? 0 }), "post": post,
         ]
         for tag in kept { if let range = tables[tag], range.upperBound <= font.count { out[tag] = Array(font[range]) } }
+        if let name { out["name"] = nameTable(name) }
         return Data(assemble(out))
     }
 
