@@ -67,9 +67,8 @@ let package = Package(
         .target(
             name: "GongwenRendering",
             dependencies: [
-                "GongwenModel", "GongwenDocuments", "GongwenOOXML", "GongwenTemplates", "CLibXML2",
+                "GongwenModel", "GongwenDocuments", "GongwenOOXML", "GongwenTemplates",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .target(
@@ -85,7 +84,7 @@ let package = Package(
         .target(
             name: "GongwenServe",
             dependencies: [
-                "GongwenBuild", "GongwenDocuments", "GongwenModel", "GongwenReaders", "GongwenRendering",
+                "GongwenBuild", "GongwenDocuments", "GongwenModel", "GongwenOOXML", "GongwenReaders",
                 "GongwenTemplates",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
