@@ -73,8 +73,11 @@ assert plan[-1]["项目名称"] == unplanned[0][titles.index("项目名称")].va
 record = read_csv(os.path.join(campaign, "selection.csv"))
 assert sum(1 for r in record if r["结果"] == "不列入" and r["理由"] == "与历年项目雷同") == 2
 run("build", campaign, "--output", os.path.join(work, "built"))
-# One more, later, on a newly drafted workbook: every earlier number kept.
-run("plan", "draft", "--campaign", campaign, "-o", draft)
+# One more, later, on a newly drafted workbook: every earlier number kept. The marked workbook already there
+# is not replaced without --force.
+refused = run("plan", "draft", "--campaign", campaign, "-o", draft, ok=False)
+assert refused.returncode == 74 and "--force" in refused.stderr, refused.stderr
+run("plan", "draft", "--campaign", campaign, "-o", draft, "--force")
 book = openpyxl.load_workbook(draft)
 sheet = book.active
 rows = [row for row in sheet.iter_rows(min_row=head + 1) if row[titles.index("项目名称")].value]

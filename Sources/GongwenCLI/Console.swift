@@ -41,6 +41,12 @@ struct Console {
         }
     }
 
+    /// Prints the error's findings (file, row, field), then the error, and turns it into its exit code.
+    func failWithDiagnostics(_ failure: Error) -> ExitCode {
+        if let failure = failure as? GongwenError { print(diagnostics: failure.diagnostics) }
+        return fail(failure)
+    }
+
     /// Prints the error and turns it into the exit code of its family.
     func fail(_ failure: Error) -> ExitCode {
         if let failure = failure as? GongwenError {

@@ -222,6 +222,31 @@ struct DecisionFlowTests {
         #expect(!sheet.contains("<f>"), "no formulas")
     }
 
+    /// A workbook already where the forms go (one a judge may have filled in) is not replaced without being
+    /// asked, and then nothing is written.
+    @Test func theJudgesFormsNeverReplaceAWorkbookAlreadyThere() throws {
+        let (folder, campaign) = try sample()
+        let forms = folder.url.appendingPathComponent("forms")
+        try FileManager.default.createDirectory(at: forms, withIntermediateDirectories: true)
+        let filled = forms.appendingPathComponent("评分表-王建国.xlsx")
+        try Data("filled in".utf8).write(to: filled)
+        #expect(throws: GongwenError.self) { try JudgingFlow.forms(campaign: campaign, to: forms) }
+        #expect(try Data(contentsOf: filled) == Data("filled in".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: forms.path) == ["评分表-王建国.xlsx"])
+        let written = try JudgingFlow.forms(campaign: campaign, to: forms, replacing: true)
+        #expect(written.count == 5)
+        #expect(try Data(contentsOf: filled) != Data("filled in".utf8))
+        // The atomic write that never replaces: refused on a name that is taken, the file and folder as they were.
+        let marked = folder.url.appendingPathComponent("项目筛选表.xlsx")
+        try Data("marks".utf8).write(to: marked)
+        #expect(throws: GongwenError.self) { try AtomicFile.write(Data("new".utf8), to: marked, replacing: false) }
+        #expect(try Data(contentsOf: marked) == Data("marks".utf8))
+        #expect(
+            !(try FileManager.default.contentsOfDirectory(atPath: folder.url.path)).contains {
+                $0.contains("gongwen-tmp")
+            })
+    }
+
     @Test func checkFlagsARenamedProjectOfAnEarlierYear() throws {
         let (folder, campaign) = try sample()
         _ = folder

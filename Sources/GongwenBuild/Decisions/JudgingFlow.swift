@@ -43,38 +43,43 @@ public enum JudgingFlow {
         return Setup(decision: decision, rules: rules)
     }
 
-    /// Writes `评分表-<评委>.xlsx` for each judge into `output` (each file atomically); returns their URLs.
-    public static func forms(campaign folder: URL, to output: URL) throws(GongwenError) -> [URL] {
+    /// Writes `评分表-<评委>.xlsx` for each judge into `output` (each file atomically); returns their URLs. A
+    /// workbook already there (perhaps one a judge has filled in) is not replaced unless `replacing`; then none
+    /// is written.
+    public static func forms(campaign folder: URL, to output: URL, replacing: Bool = false) throws(GongwenError)
+        -> [URL]
+    {
         let setup = try setup(folder)
-        let workbook = ScoringWorkbook(rules: setup.rules, fonts: try setup.decision.fonts())
-        let declarations = declarationsByProject(setup.data)
-        do {
-            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        } catch {
-            throw GongwenError(.io, path: output.path, message: FileSystem.describe(error))
+        let urls = setup.judges.indices.map { output.appendingPathComponent(formName(setup.judges[$0])) }
+        if !replacing, let taken = urls.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+            throw GongwenError(
+                .io, path: taken.path,
+                message: "评分表已存在，未覆盖任何文件（请换一个文件夹，或加 --force 覆盖）/ a scoring workbook is already"
+                    + " there; nothing was overwritten (choose another folder, or pass --force)")
         }
         var written: [URL] = []
-        for judge in setup.judges {
-            let url = output.appendingPathComponent("评分表-\(FileNaming.safe(judge)).xlsx")
-            let bytes: Data
-            do {
-                bytes = try workbook.data(
-                    for: judge, plan: setup.data.plan, declarations: declarations, campaign: setup.data.campaign)
-            } catch {
-                throw GongwenError(
-                    .io, path: url.path, message: "评分表无法生成 / the scoring workbook cannot be made: \(error)")
-            }
-            try AtomicFile.write(bytes, to: url)
+        let declarations = declarationsByProject(setup.data)
+        for (index, url) in urls.enumerated() {
+            let (_, bytes) = try form(setup, judge: index + 1, declarations: declarations)
+            try AtomicFile.write(bytes, to: url, replacing: replacing)
             written.append(url)
         }
         return written
     }
+
+    static func formName(_ judge: String) -> String { "评分表-\(FileNaming.safe(judge)).xlsx" }
 
     /// The scoring workbook of the `number`-th judge of campaign.yaml (1-based), with its file name (the page's
     /// download names a judge by number, never by a name from the request).
     public static func form(campaign folder: URL, judge number: Int) throws(GongwenError) -> (name: String, data: Data)
     {
         let setup = try setup(folder)
+        return try form(setup, judge: number, declarations: declarationsByProject(setup.data))
+    }
+
+    static func form(_ setup: Setup, judge number: Int, declarations: [ProjectKey: Declaration]) throws(GongwenError)
+        -> (name: String, data: Data)
+    {
         guard setup.judges.indices.contains(number - 1) else {
             throw GongwenError(.usage, message: "没有第 \(number) 位评委 / there is no judge \(number)")
         }
@@ -82,9 +87,8 @@ public enum JudgingFlow {
         let workbook = ScoringWorkbook(rules: setup.rules, fonts: try setup.decision.fonts())
         do {
             let data = try workbook.data(
-                for: judge, plan: setup.data.plan, declarations: declarationsByProject(setup.data),
-                campaign: setup.data.campaign)
-            return ("评分表-\(FileNaming.safe(judge)).xlsx", data)
+                for: judge, plan: setup.data.plan, declarations: declarations, campaign: setup.data.campaign)
+            return (formName(judge), data)
         } catch {
             throw GongwenError(.io, message: "评分表无法生成 / the scoring workbook cannot be made: \(error)")
         }
@@ -254,8 +258,13 @@ public enum JudgingFlow {
 
     /// Makes judging/awards-proposed.csv the campaign's award list (recorded; `gongwen history undo` reverses).
     public static func adopt(campaign folder: URL, dryRun: Bool) throws(GongwenError) -> Adoption {
-        let lock = try RunLock.acquire(
-            RunLock.forCampaign(folder), purpose: "judging adopt", what: ("活动数据", "campaign data"))
+        // Only the change itself waits for the campaign's lock: the preview (the page shows it on every visit)
+        // reads files that are only ever replaced whole.
+        let lock =
+            dryRun
+            ? nil
+            : try RunLock.acquire(
+                RunLock.forCampaign(folder), purpose: "judging adopt", what: ("活动数据", "campaign data"))
         defer { withExtendedLifetime(lock) {} }
         let decision = try DecisionData.read(folder)
         let proposalURL = folder.appendingPathComponent(JudgingFiles.proposedAwards)

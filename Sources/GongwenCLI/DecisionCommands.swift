@@ -17,22 +17,24 @@ extension Gongwen {
                 commandName: "draft",
                 abstract: "生成项目筛选表（XLSX），含雷同、重复、逾期和错误提示 / write the selection workbook, with the screening notes")
 
-            @Option(help: "活动数据文件夹 / the campaign folder (default: the current folder)")
-            var campaign = "."
+            @OptionGroup var folder: CampaignFolderOption
 
             @Option(name: .shortAndLong, help: "输出文件 / the file to write")
             var output = "项目筛选表.xlsx"
 
+            @Flag(help: "覆盖已有的文件 / replace a file already there (it may hold the office's marks)")
+            var force = false
+
             func run() throws {
                 let console = Console()
                 do {
-                    let (bytes, diagnostics) = try PlanSelectionFlow.draft(campaign: URL(fileURLWithPath: campaign))
-                    try AtomicFile.write(bytes, to: URL(fileURLWithPath: output))
+                    let (bytes, diagnostics) = try PlanSelectionFlow.draft(campaign: folder.url)
+                    // A workbook already there may be the one the office has marked: kept unless --force.
+                    try AtomicFile.write(bytes, to: URL(fileURLWithPath: output), replacing: force)
                     console.print(diagnostics: diagnostics)
                     console.line("已生成项目筛选表 → \(output) / wrote the selection workbook to \(output)")
                 } catch {
-                    if let error = error as? GongwenError { console.print(diagnostics: error.diagnostics) }
-                    throw console.fail(error)
+                    throw console.failWithDiagnostics(error)
                 }
             }
         }
@@ -45,8 +47,7 @@ extension Gongwen {
             @Argument(help: "标记后的筛选表 / the marked selection workbook")
             var file: String
 
-            @Option(help: "活动数据文件夹 / the campaign folder (default: the current folder)")
-            var campaign = "."
+            @OptionGroup var folder: CampaignFolderOption
 
             @Flag(help: "只显示将要发生的变化，不改动任何文件 / show what would change; change nothing")
             var dryRun = false
@@ -59,7 +60,7 @@ extension Gongwen {
                         throw GongwenError(.io, path: file, message: "无法读取 / cannot be read")
                     }
                     let result = try PlanSelectionFlow.importWorkbook(
-                        bytes, named: url.lastPathComponent, campaign: URL(fileURLWithPath: campaign), dryRun: dryRun)
+                        bytes, named: url.lastPathComponent, campaign: folder.url, dryRun: dryRun)
                     console.print(diagnostics: result.warnings)
                     console.line(result.summary)
                     for entry in result.selection.added { console.line("  + \(entry.planNumber) \(entry.projectName)") }
@@ -68,8 +69,7 @@ extension Gongwen {
                     }
                     console.recorded(result.entry, dryRun: dryRun)
                 } catch {
-                    if let error = error as? GongwenError { console.print(diagnostics: error.diagnostics) }
-                    throw console.fail(error)
+                    throw console.failWithDiagnostics(error)
                 }
             }
         }
@@ -86,21 +86,22 @@ extension Gongwen {
             static let configuration = CommandConfiguration(
                 commandName: "forms", abstract: "为每位评委生成评分表（XLSX）/ write one scoring workbook per judge")
 
-            @Option(help: "活动数据文件夹 / the campaign folder (default: the current folder)")
-            var campaign = "."
+            @OptionGroup var folder: CampaignFolderOption
 
             @Option(name: .shortAndLong, help: "输出文件夹 / the folder to write them in")
             var output = "评分表"
+
+            @Flag(help: "覆盖已有的评分表 / replace scoring workbooks already there (they may be filled in)")
+            var force = false
 
             func run() throws {
                 let console = Console()
                 do {
                     let urls = try JudgingFlow.forms(
-                        campaign: URL(fileURLWithPath: campaign), to: URL(fileURLWithPath: output))
+                        campaign: folder.url, to: URL(fileURLWithPath: output), replacing: force)
                     for url in urls { console.line("已生成 wrote \(url.path)") }
                 } catch {
-                    if let error = error as? GongwenError { console.print(diagnostics: error.diagnostics) }
-                    throw console.fail(error)
+                    throw console.failWithDiagnostics(error)
                 }
             }
         }
@@ -113,8 +114,7 @@ extension Gongwen {
             @Argument(help: "评委返回的评分表 / the returned scoring workbooks")
             var files: [String]
 
-            @Option(help: "活动数据文件夹 / the campaign folder (default: the current folder)")
-            var campaign = "."
+            @OptionGroup var folder: CampaignFolderOption
 
             @Flag(help: "只显示将要发生的变化，不改动任何文件 / show what would change; change nothing")
             var dryRun = false
@@ -130,7 +130,7 @@ extension Gongwen {
                         inputs.append((bytes, URL(fileURLWithPath: file).lastPathComponent))
                     }
                     let result = try JudgingFlow.importWorkbooks(
-                        inputs, campaign: URL(fileURLWithPath: campaign), dryRun: dryRun)
+                        inputs, campaign: folder.url, dryRun: dryRun)
                     console.line("导入评委 imported: \(result.imported.joined(separator: "、"))")
                     if !result.missing.isEmpty {
                         console.line("尚待返回 still to come: \(result.missing.joined(separator: "、"))")
@@ -148,8 +148,7 @@ extension Gongwen {
                     }
                     console.recorded(result.entry, dryRun: dryRun)
                 } catch {
-                    if let error = error as? GongwenError { console.print(diagnostics: error.diagnostics) }
-                    throw console.fail(error)
+                    throw console.failWithDiagnostics(error)
                 }
             }
         }
@@ -159,8 +158,7 @@ extension Gongwen {
                 commandName: "adopt",
                 abstract: "把评选建议写成获奖名单（awards.csv），可撤销 / make the proposal the award list (undoable)")
 
-            @Option(help: "活动数据文件夹 / the campaign folder (default: the current folder)")
-            var campaign = "."
+            @OptionGroup var folder: CampaignFolderOption
 
             @Flag(help: "只显示将要发生的变化，不改动任何文件 / show what would change; change nothing")
             var dryRun = false
@@ -168,14 +166,21 @@ extension Gongwen {
             func run() throws {
                 let console = Console()
                 do {
-                    let adoption = try JudgingFlow.adopt(campaign: URL(fileURLWithPath: campaign), dryRun: dryRun)
+                    let adoption = try JudgingFlow.adopt(campaign: folder.url, dryRun: dryRun)
                     console.line(adoption.summary)
                     console.recorded(adoption.entry, dryRun: dryRun)
                 } catch {
-                    if let error = error as? GongwenError { console.print(diagnostics: error.diagnostics) }
-                    throw console.fail(error)
+                    throw console.failWithDiagnostics(error)
                 }
             }
         }
     }
+}
+
+/// `--campaign DIR` of the commands that change or read one campaign's data (default: the current folder).
+struct CampaignFolderOption: ParsableArguments {
+    @Option(help: "活动数据文件夹 / the campaign folder (default: the current folder)")
+    var campaign = "."
+
+    var url: URL { URL(fileURLWithPath: campaign) }
 }
